@@ -1,0 +1,20 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { FieldErrors } from '@app/core';
+
+/** Every error the API returns has this shape. */
+export class ErrorBody {
+  @ApiProperty({ example: 400 })
+  statusCode!: number;
+
+  @ApiProperty({ example: 'Bad Request' })
+  error!: string;
+
+  @ApiProperty({ example: 'name：不能为空' })
+  message!: string;
+
+  @ApiPropertyOptional({ example: { name: ['不能为空'] }, description: 'field path → reasons' })
+  fields?: FieldErrors;
+
+  @ApiPropertyOptional()
+  requestId?: string;
+}

@@ -1,0 +1,3 @@
+export * from './env.schema';
+export * from './defaults';
+export * from './config.module';
