@@ -62,7 +62,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
     return raw as T;
   };
-  const flag = (key: ConfigKey): boolean => oneOf(key, ['0', '1', 'true', 'false'] as const) !== '0' && read(key) !== 'false';
+  const flag = (key: ConfigKey): boolean =>
+    oneOf(key, ['0', '1', 'true', 'false'] as const) !== '0' && read(key) !== 'false';
 
   const dataDir = path.resolve(read('DATA_DIR'));
   const database = parseDatabaseUrl(read('DATABASE_URL'), dataDir, problems);

@@ -10,7 +10,13 @@ export const ENTITIES = [...ORG_ENTITIES, ...AUDIT_ENTITIES];
 
 /** Options for either driver; the schema comes only from migrations, which run at start-up. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, synchronize: false, logging: false } as const;
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    synchronize: false,
+    logging: false,
+  } as const;
   if (config.database.type === 'mysql') {
     const db = config.database;
     return {
@@ -41,4 +47,3 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     },
   };
 }
-

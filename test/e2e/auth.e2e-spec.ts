@@ -11,27 +11,44 @@ describe('AuthController (e2e)', () => {
 
   describe('POST /api/auth/login', () => {
     it('should issue an httpOnly SameSite cookie and a Bearer token when the password is right', async () => {
-      const response = await request(t.http).post('/api/auth/login').send({ username: 'office', password: 'Demo2026pass' }).expect(200);
+      const response = await request(t.http)
+        .post('/api/auth/login')
+        .send({ username: 'office', password: 'Demo2026pass' })
+        .expect(200);
       const cookie = String(response.headers['set-cookie']);
       expect(cookie).toMatch(/sid=[^;]+; .*HttpOnly/);
       expect(cookie).toMatch(/SameSite=Lax/);
-      expect(response.body).toMatchObject({ user: { username: 'office', role: 'office_admin', roleLabel: '领导小组办公室' } });
+      expect(response.body).toMatchObject({
+        user: { username: 'office', role: 'office_admin', roleLabel: '领导小组办公室' },
+      });
       expect(response.body.token).toEqual(expect.any(String));
       expect(response.body.user.passwordHash).toBeUndefined();
     });
 
     it('should answer 401 without saying which part was wrong when the username is unknown or the password wrong', async () => {
-      const unknown = await request(t.http).post('/api/auth/login').send({ username: 'nobody', password: 'x' }).expect(401);
-      const wrong = await request(t.http).post('/api/auth/login').send({ username: 'leader', password: 'wrong-password1' }).expect(401);
+      const unknown = await request(t.http)
+        .post('/api/auth/login')
+        .send({ username: 'nobody', password: 'x' })
+        .expect(401);
+      const wrong = await request(t.http)
+        .post('/api/auth/login')
+        .send({ username: 'leader', password: 'wrong-password1' })
+        .expect(401);
       expect(unknown.body.message).toBe(wrong.body.message);
       expect(wrong.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
     });
 
     it('should lock the account for a while when a burst of wrong passwords arrives', async () => {
       for (let i = 0; i < 3; i++) {
-        await request(t.http).post('/api/auth/login').send({ username: 'head', password: `wrong${i}abc` }).expect(401);
+        await request(t.http)
+          .post('/api/auth/login')
+          .send({ username: 'head', password: `wrong${i}abc` })
+          .expect(401);
       }
-      const locked = await request(t.http).post('/api/auth/login').send({ username: 'head', password: 'wrong4abc' }).expect(429);
+      const locked = await request(t.http)
+        .post('/api/auth/login')
+        .send({ username: 'head', password: 'wrong4abc' })
+        .expect(429);
       expect(locked.body.message).toContain('锁定');
       await request(t.http).post('/api/auth/login').send({ username: 'head', password: 'Demo2026pass' }).expect(429);
       t.clock.set(new Date(Date.now() + 16 * 60_000));
@@ -40,23 +57,36 @@ describe('AuthController (e2e)', () => {
     });
 
     it('should reject a body with unknown fields or wrong types and name the field', async () => {
-      const response = await request(t.http).post('/api/auth/login').send({ username: 5, password: 'x', admin: true }).expect(400);
+      const response = await request(t.http)
+        .post('/api/auth/login')
+        .send({ username: 5, password: 'x', admin: true })
+        .expect(400);
       expect(response.body.fields.username).toContain('必须是字符串');
       expect(response.body.fields.admin).toEqual(['不允许的字段']);
     });
 
     it('should answer 400 when the body is not JSON', async () => {
-      const response = await request(t.http).post('/api/auth/login').set('Content-Type', 'application/json').send('{"username":').expect(400);
+      const response = await request(t.http)
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json')
+        .send('{"username":')
+        .expect(400);
       expect(response.body.message).toContain('JSON');
     });
   });
 
   describe('sessions', () => {
     it('should accept the cookie and the Bearer token when either is presented', async () => {
-      const login = await request(t.http).post('/api/auth/login').send({ username: 'leader', password: 'Demo2026pass' }).expect(200);
+      const login = await request(t.http)
+        .post('/api/auth/login')
+        .send({ username: 'leader', password: 'Demo2026pass' })
+        .expect(200);
       const cookie = String(login.headers['set-cookie']).split(';')[0];
       await request(t.http).get('/api/auth/me').set('Cookie', cookie).expect(200);
-      const me = await request(t.http).get('/api/auth/me').set('Authorization', `Bearer ${login.body.token}`).expect(200);
+      const me = await request(t.http)
+        .get('/api/auth/me')
+        .set('Authorization', `Bearer ${login.body.token}`)
+        .expect(200);
       expect(me.body.username).toBe('leader');
     });
 

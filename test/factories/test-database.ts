@@ -20,7 +20,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (base.startsWith('mysql://') || base.startsWith('mariadb://')) {
     const url = new URL(base);
     const name = `e2e_${process.pid}_${Date.now().toString(36)}_${++counter}`;
-    const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+    const admin = await createConnection({
+      host: url.hostname,
+      port: Number(url.port || 3306),
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+    });
     await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await admin.end();
     url.pathname = `/${name}`;
@@ -28,7 +33,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       url: url.toString(),
       label: `mysql:${name}`,
       drop: async () => {
-        const conn = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+        const conn = await createConnection({
+          host: url.hostname,
+          port: Number(url.port || 3306),
+          user: decodeURIComponent(url.username),
+          password: decodeURIComponent(url.password),
+        });
         await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
         await conn.end();
       },
@@ -38,6 +48,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url: `sqlite:${path.join(dir, 'test.sqlite')}`,
     label: 'sqlite',
-    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    drop: () => Promise.resolve(fs.rmSync(dir, { recursive: true, force: true })),
   };
 }

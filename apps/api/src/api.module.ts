@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { AppConfig, AppConfigModule } from '@app/config';
@@ -25,6 +25,7 @@ export class ApiModule {
         CoreModule,
         AuditModule,
         OrgModule,
+        DiscoveryModule,
       ],
       controllers: [AuthController, UnitsController, UsersController, AuditController, HealthController],
       providers: [

@@ -19,10 +19,22 @@ async function bootstrap(): Promise<void> {
   const seeder = app.get(DemoSeeder);
   const seeded = config.demoData ? await seeder.seedIfEmpty() : false;
   await app.listen(config.port, config.host);
-  printWelcome(config.publicUrl, config.database.type === 'sqlite' ? config.database.file : config.database.database, seeder.logins(), seeded, config.demoData);
+  printWelcome(
+    config.publicUrl,
+    config.database.type === 'sqlite' ? config.database.file : config.database.database,
+    seeder.logins(),
+    seeded,
+    config.demoData,
+  );
 }
 
-function printWelcome(url: string, database: string, logins: ReturnType<DemoSeeder['logins']>, seeded: boolean, demo: boolean): void {
+function printWelcome(
+  url: string,
+  database: string,
+  logins: ReturnType<DemoSeeder['logins']>,
+  seeded: boolean,
+  demo: boolean,
+): void {
   const lines = [
     '',
     `  土壤污染防治行动计划 任务调度与督办系统 is running at ${url}`,

@@ -21,7 +21,9 @@ export function setupApp(app: NestExpressApplication, config: AppConfig): INestA
     app,
     new DocumentBuilder()
       .setTitle('土壤污染防治行动计划 任务调度与督办系统 API')
-      .setDescription('领导小组办公室、责任单位、督查与领导使用的接口。登录后浏览器使用会话 Cookie，API 客户端使用 Bearer token。')
+      .setDescription(
+        '领导小组办公室、责任单位、督查与领导使用的接口。登录后浏览器使用会话 Cookie，API 客户端使用 Bearer token。',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .addCookieAuth('sid')

@@ -26,7 +26,14 @@ export class CreateOrgAndAudit1767225600000 implements MigrationInterface {
           { name: 'uq_unit_parent_name', columnNames: ['parent_id', 'name'], isUnique: true },
           { name: 'ix_unit_path', columnNames: ['path'] },
         ],
-        foreignKeys: [{ name: 'fk_unit_parent', columnNames: ['parent_id'], referencedTableName: 'unit', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          {
+            name: 'fk_unit_parent',
+            columnNames: ['parent_id'],
+            referencedTableName: 'unit',
+            referencedColumnNames: ['id'],
+          },
+        ],
       }),
     );
     await runner.createTable(
@@ -37,7 +44,15 @@ export class CreateOrgAndAudit1767225600000 implements MigrationInterface {
           { name: 'uq_unit_alias', columnNames: ['unit_id', 'alias'], isUnique: true },
           { name: 'ix_unit_alias_alias', columnNames: ['alias'] },
         ],
-        foreignKeys: [{ name: 'fk_unit_alias_unit', columnNames: ['unit_id'], referencedTableName: 'unit', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          {
+            name: 'fk_unit_alias_unit',
+            columnNames: ['unit_id'],
+            referencedTableName: 'unit',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+        ],
       }),
     );
     await runner.createTable(
@@ -61,7 +76,14 @@ export class CreateOrgAndAudit1767225600000 implements MigrationInterface {
           { name: 'uq_app_user_username', columnNames: ['username'], isUnique: true },
           { name: 'ix_app_user_unit', columnNames: ['unit_id'] },
         ],
-        foreignKeys: [{ name: 'fk_app_user_unit', columnNames: ['unit_id'], referencedTableName: 'unit', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          {
+            name: 'fk_app_user_unit',
+            columnNames: ['unit_id'],
+            referencedTableName: 'unit',
+            referencedColumnNames: ['id'],
+          },
+        ],
       }),
     );
     await runner.createTable(
@@ -75,7 +97,15 @@ export class CreateOrgAndAudit1767225600000 implements MigrationInterface {
           timestamp('revoked_at', true),
         ],
         indices: [{ name: 'ix_user_session_user', columnNames: ['user_id'] }],
-        foreignKeys: [{ name: 'fk_user_session_user', columnNames: ['user_id'], referencedTableName: 'app_user', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          {
+            name: 'fk_user_session_user',
+            columnNames: ['user_id'],
+            referencedTableName: 'app_user',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+        ],
       }),
     );
     await runner.createTable(
@@ -103,7 +133,10 @@ export class CreateOrgAndAudit1767225600000 implements MigrationInterface {
       }),
     );
     await runner.createTable(
-      new Table({ name: 'audit_chain_head', columns: [{ ...int('id'), isPrimary: true }, int('last_id'), str('last_hash', 64)] }),
+      new Table({
+        name: 'audit_chain_head',
+        columns: [{ ...int('id'), isPrimary: true }, int('last_id'), str('last_hash', 64)],
+      }),
     );
     await runner.query(`INSERT INTO audit_chain_head (id, last_id, last_hash) VALUES (1, 0, '${'0'.repeat(64)}')`);
   }

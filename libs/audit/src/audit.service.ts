@@ -120,7 +120,11 @@ export class AuditReader {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(query: AuditQuery): Promise<AuditEntry[]> {
-    const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a').orderBy('a.id', 'DESC').take(query.limit);
+    const qb = this.dataSource
+      .getRepository(AuditEntry)
+      .createQueryBuilder('a')
+      .orderBy('a.id', 'DESC')
+      .take(query.limit);
     if (query.unitIds !== null) {
       if (query.unitIds.length === 0) {
         return [];

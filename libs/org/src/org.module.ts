@@ -22,7 +22,9 @@ export class OrgModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register('unit', async (id) => (isId(id) ? this.dataSource.getRepository(Unit).findOneBy({ id: Number(id) }) : null));
+    this.registry.register('unit', async (id) =>
+      isId(id) ? this.dataSource.getRepository(Unit).findOneBy({ id: Number(id) }) : null,
+    );
     this.registry.register('user', async (id) => {
       if (!isId(id)) {
         return null;

@@ -61,7 +61,11 @@ export class AuditController {
   @Access(ADMIN_ROLES, 'scope-filtered')
   @ApiOkResponse({ type: [AuditEntryView], description: '本辖区的审计记录（只追加、哈希链防篡改），最新在前' })
   async list(@CurrentUser() user: AuthUser, @Query() query: AuditQueryDto): Promise<AuditEntryView[]> {
-    const rows = await this.reader.list({ ...query, unitIds: await this.units.idsInScope(user.scope), limit: query.limit ?? 50 });
+    const rows = await this.reader.list({
+      ...query,
+      unitIds: await this.units.idsInScope(user.scope),
+      limit: query.limit ?? 50,
+    });
     return rows.map((row) => ({
       id: row.id,
       at: row.at.toISOString(),
@@ -70,8 +74,8 @@ export class AuditController {
       entityType: row.entityType,
       entityId: row.entityId,
       unitId: row.unitId,
-      before: row.before === null ? null : JSON.parse(row.before),
-      after: row.after === null ? null : JSON.parse(row.after),
+      before: row.before === null ? null : (JSON.parse(row.before) as unknown),
+      after: row.after === null ? null : (JSON.parse(row.after) as unknown),
       requestId: row.requestId,
     }));
   }

@@ -37,7 +37,11 @@ export class AuthController {
   @HttpCode(204)
   @Access('any', 'self')
   @ApiOperation({ summary: '退出登录（使当前会话失效）' })
-  async logout(@CurrentUser() user: AuthUser, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logout(
+    @CurrentUser() user: AuthUser,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     await this.auth.logout(user, (request as AuthenticatedRequest).sessionToken ?? '');
     response.clearCookie(SESSION_COOKIE, { path: '/' });
   }
@@ -53,7 +57,16 @@ export class AuthController {
   @HttpCode(204)
   @Access('any', 'self')
   @ApiOperation({ summary: '修改密码（其他会话随之失效）' })
-  async changePassword(@CurrentUser() user: AuthUser, @Req() request: Request, @Body() dto: ChangePasswordDto): Promise<void> {
-    await this.auth.changePassword(user, (request as AuthenticatedRequest).sessionToken ?? '', dto.oldPassword, dto.newPassword);
+  async changePassword(
+    @CurrentUser() user: AuthUser,
+    @Req() request: Request,
+    @Body() dto: ChangePasswordDto,
+  ): Promise<void> {
+    await this.auth.changePassword(
+      user,
+      (request as AuthenticatedRequest).sessionToken ?? '',
+      dto.oldPassword,
+      dto.newPassword,
+    );
   }
 }

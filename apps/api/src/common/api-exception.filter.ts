@@ -48,7 +48,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const body = exception.getResponse();
       if (typeof body === 'object' && body !== null) {
         const { message, fields } = body as { message?: string | string[]; fields?: FieldErrors };
-        return { status: exception.getStatus(), message: Array.isArray(message) ? message.join('；') : (message ?? exception.message), fields };
+        return {
+          status: exception.getStatus(),
+          message: Array.isArray(message) ? message.join('；') : (message ?? exception.message),
+          fields,
+        };
       }
       return { status: exception.getStatus(), message: String(body) };
     }
@@ -57,11 +61,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
         return { status: HttpStatus.PAYLOAD_TOO_LARGE, message: '请求体过大' };
       }
       if (exception.type === 'entity.parse.failed') {
-        return { status: HttpStatus.BAD_REQUEST, message: '请求体不是合法的 JSON', fields: { body: ['不是合法的 JSON'] } };
+        return {
+          status: HttpStatus.BAD_REQUEST,
+          message: '请求体不是合法的 JSON',
+          fields: { body: ['不是合法的 JSON'] },
+        };
       }
       return { status: exception.status, message: `请求体无法读取（${exception.type}）` };
     }
-    if (exception instanceof QueryFailedError && isDuplicate(exception)) {
+    if (exception instanceof QueryFailedError && isDuplicate(exception.driverError)) {
       return { status: HttpStatus.CONFLICT, message: '数据已存在（唯一性冲突）' };
     }
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: '服务器内部错误，请联系管理员并提供请求编号' };
@@ -73,8 +81,8 @@ function isBodyParserError(error: unknown): error is BodyParserError {
   return typeof candidate?.type === 'string' && typeof candidate.status === 'number' && candidate.status < 500;
 }
 
-function isDuplicate(error: QueryFailedError): boolean {
-  const driver = (error as QueryFailedError & { driverError?: { code?: string } }).driverError;
+function isDuplicate(driverError: unknown): boolean {
+  const driver = driverError as { code?: string } | undefined;
   return driver?.code === 'ER_DUP_ENTRY' || driver?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 

@@ -4,6 +4,9 @@ import type { LogLevel } from '@app/config';
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+/** Nest's per-module and per-route start-up lines: useful when debugging, noise otherwise. */
+const BOOT_CHATTER = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
 /** Structured logs: one JSON object per line, with the request id when there is one. */
 export class JsonLogger implements LoggerService {
   constructor(
@@ -12,7 +15,7 @@ export class JsonLogger implements LoggerService {
   ) {}
 
   log(message: unknown, context?: string): void {
-    this.emit('info', message, context);
+    this.emit(context && BOOT_CHATTER.has(context) ? 'debug' : 'info', message, context);
   }
   error(message: unknown, stackOrContext?: string, context?: string): void {
     this.emit('error', message, context ?? stackOrContext);
@@ -31,8 +34,15 @@ export class JsonLogger implements LoggerService {
     if (ORDER[level] < ORDER[this.minLevel]) {
       return;
     }
-    const fields = typeof message === 'object' && message !== null ? message : { msg: String(message) };
+    const fields =
+      message instanceof Error
+        ? { msg: message.message, stack: message.stack }
+        : typeof message === 'object' && message !== null
+          ? message
+          : { msg: String(message) };
     const requestId = RequestContext.requestId();
-    this.write(`${JSON.stringify({ time: new Date().toISOString(), level, context, ...(requestId ? { requestId } : {}), ...fields })}\n`);
+    this.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level, context, ...(requestId ? { requestId } : {}), ...fields })}\n`,
+    );
   }
 }

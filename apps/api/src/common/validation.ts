@@ -33,7 +33,11 @@ function firstNumber(message: string): string {
 export function collectFieldErrors(errors: ValidationError[], parent = ''): FieldErrors {
   const fields: FieldErrors = {};
   for (const error of errors) {
-    const path = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+    const path = parent
+      ? /^\d+$/.test(error.property)
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`
+      : error.property;
     for (const [constraint, english] of Object.entries(error.constraints ?? {})) {
       (fields[path] ??= []).push(REASONS[constraint]?.(english) ?? english);
     }

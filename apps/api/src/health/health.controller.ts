@@ -29,7 +29,10 @@ export class HealthController {
   async health(): Promise<HealthView> {
     const database = await this.databaseHealth();
     // The embedded engine runs inside this process: it is up whenever the API answers and the database does.
-    const workflowEngine: ComponentHealth = { status: database.status, detail: `${this.config.workflowEngine}（内置引擎，随 API 进程运行）` };
+    const workflowEngine: ComponentHealth = {
+      status: database.status,
+      detail: `${this.config.workflowEngine}（内置引擎，随 API 进程运行）`,
+    };
     return { status: database.status === 'up' ? 'ok' : 'degraded', database, workflowEngine };
   }
 

@@ -52,14 +52,22 @@ export class UnitsController {
   @Patch(':id')
   @Access(ADMIN_ROLES, { resource: 'unit', id: 'param:id' })
   @ApiOkResponse({ type: UnitView })
-  async update(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: number, @Body() dto: UpdateUnitDto): Promise<UnitView> {
+  async update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', IdPipe) id: number,
+    @Body() dto: UpdateUnitDto,
+  ): Promise<UnitView> {
     return UnitView.of(await this.units.update(actorOf(user), id, dto));
   }
 
   @Post(':id/aliases')
   @Access(ADMIN_ROLES, { resource: 'unit', id: 'param:id' })
   @ApiOkResponse({ type: AliasView })
-  async addAlias(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: number, @Body() dto: AddAliasDto): Promise<AliasView> {
+  async addAlias(
+    @CurrentUser() user: AuthUser,
+    @Param('id', IdPipe) id: number,
+    @Body() dto: AddAliasDto,
+  ): Promise<AliasView> {
     const alias = await this.units.addAlias(actorOf(user), id, dto.alias);
     return { id: alias.id, alias: alias.alias, source: alias.source };
   }

@@ -36,7 +36,11 @@ export class UsersController {
   @Patch(':id')
   @Access(ADMIN_ROLES, { resource: 'user', id: 'param:id' })
   @ApiOkResponse({ type: UserView })
-  async update(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: number, @Body() dto: UpdateUserDto): Promise<UserView> {
+  async update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', IdPipe) id: number,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserView> {
     return UserView.of(await this.users.update(actorOf(user), user.role, id, dto));
   }
 }

@@ -5,7 +5,8 @@ import { SUBTREE_ROLES } from '../users/role';
  * Where a user may act. Office, supervisor and leader act on their government's subtree (an office sits inside
  * a government and acts for it); liaison and head act on their own unit; the system admin everywhere.
  */
-export type AccessScope = { kind: 'all' } | { kind: 'subtree'; rootId: number; rootPath: string } | { kind: 'unit'; unitId: number };
+export type AccessScope =
+  { kind: 'all' } | { kind: 'subtree'; rootId: number; rootPath: string } | { kind: 'unit'; unitId: number };
 
 export interface ScopedUnit {
   id: number;

@@ -14,7 +14,8 @@ export type IdSource = `param:${string}` | `query:${string}` | `body:${string}`;
  */
 export type Jurisdiction = { resource: string; id: IdSource } | 'scope-filtered' | 'self';
 
-export type AccessRule = { public: true } | { public: false; roles: readonly Role[] | 'any'; jurisdiction: Jurisdiction };
+export type AccessRule =
+  { public: true } | { public: false; roles: readonly Role[] | 'any'; jurisdiction: Jurisdiction };
 
 /** Open to anyone, signed in or not (login, health). */
 export const Public = () => SetMetadata(ACCESS_KEY, { public: true } satisfies AccessRule);
@@ -22,5 +23,12 @@ export const Public = () => SetMetadata(ACCESS_KEY, { public: true } satisfies A
 export const Access = (roles: readonly Role[] | 'any', jurisdiction: Jurisdiction) =>
   SetMetadata(ACCESS_KEY, { public: false, roles, jurisdiction } satisfies AccessRule);
 
-export const READ_ROLES: readonly Role[] = ['system_admin', 'office_admin', 'supervisor', 'unit_liaison', 'unit_head', 'leader'];
+export const READ_ROLES: readonly Role[] = [
+  'system_admin',
+  'office_admin',
+  'supervisor',
+  'unit_liaison',
+  'unit_head',
+  'leader',
+];
 export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'office_admin'];

@@ -27,7 +27,10 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!rule) {
       throw new DomainError('FORBIDDEN', '该接口未声明访问规则');
     }
@@ -75,7 +78,8 @@ function tokenOf(request: Request): string | null {
 
 function idFrom(request: Request, source: IdSource): string | null {
   const [where, key] = source.split(':') as ['param' | 'query' | 'body', string];
-  const bag = (where === 'param' ? request.params : where === 'query' ? request.query : request.body) as Record<string, unknown> | undefined;
+  const bag = (where === 'param' ? request.params : where === 'query' ? request.query : request.body) as
+    Record<string, unknown> | undefined;
   const value = bag?.[key];
   return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 }

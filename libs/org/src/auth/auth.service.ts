@@ -57,7 +57,15 @@ export class AuthService {
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3600_000);
     await this.unitOfWork.run(async (em) => {
       await em.update(User, { id: user.id }, { failedLogins: 0, lockedUntil: null });
-      await em.save(em.create(UserSession, { tokenHash: sha256(token), userId: user.id, createdAt: now, expiresAt, revokedAt: null }));
+      await em.save(
+        em.create(UserSession, {
+          tokenHash: sha256(token),
+          userId: user.id,
+          createdAt: now,
+          expiresAt,
+          revokedAt: null,
+        }),
+      );
       await this.audit.record(em, {
         actor: { kind: 'user', userId: user.id, username: user.username },
         action: 'auth.login',
@@ -113,7 +121,10 @@ export class AuthService {
         .createQueryBuilder()
         .update(UserSession)
         .set({ revokedAt: now })
-        .where('user_id = :userId AND token_hash <> :current AND revoked_at IS NULL', { userId: user.id, current: sha256(currentToken) })
+        .where('user_id = :userId AND token_hash <> :current AND revoked_at IS NULL', {
+          userId: user.id,
+          current: sha256(currentToken),
+        })
         .execute();
       await this.audit.record(em, {
         actor: { kind: 'user', userId: user.id, username: user.username },

@@ -33,7 +33,16 @@ export class DemoSeeder {
         const unit = await this.units.create(
           actor,
           { kind: 'all' },
-          { parentId, kind: demo.kind, level: demo.level, name: demo.name, shortName: demo.shortName, headName: demo.headName ?? null, headTitle: demo.headTitle ?? null, emails: [] },
+          {
+            parentId,
+            kind: demo.kind,
+            level: demo.level,
+            name: demo.name,
+            shortName: demo.shortName,
+            headName: demo.headName ?? null,
+            headTitle: demo.headTitle ?? null,
+            emails: [],
+          },
           em,
         );
         ids.set(demo.key, unit.id);
@@ -50,7 +59,14 @@ export class DemoSeeder {
           actor,
           'system_admin',
           { kind: 'all' },
-          { username: demo.username, displayName: demo.displayName, role: demo.role, unitId, password: DEMO_PASSWORD, email: `${demo.username}@demo.local` },
+          {
+            username: demo.username,
+            displayName: demo.displayName,
+            role: demo.role,
+            unitId,
+            password: DEMO_PASSWORD,
+            email: `${demo.username}@demo.local`,
+          },
           em,
         );
       }

@@ -76,12 +76,7 @@ export class UnitResolver {
     return this.decide(name, matches, context, level);
   }
 
-  private decide(
-    name: string,
-    matches: IndexedUnit[],
-    context: ResolveContext,
-    level: GovLevel | null,
-  ): Resolution {
+  private decide(name: string, matches: IndexedUnit[], context: ResolveContext, level: GovLevel | null): Resolution {
     let pool = matches;
     if (level) {
       const atLevel = pool.filter((entry) => entry.unit.level === level);
@@ -108,7 +103,9 @@ export class UnitResolver {
       .map((entry) => ({
         id: entry.unit.id,
         name: entry.unit.name,
-        score: Math.max(...[...entry.exact].map((known) => similarity(rest, splitUnitName(known, this.placeNames).rest))),
+        score: Math.max(
+          ...[...entry.exact].map((known) => similarity(rest, splitUnitName(known, this.placeNames).rest)),
+        ),
       }))
       .filter((candidate) => candidate.score > 0.2)
       .sort((a, b) => b.score - a.score)

@@ -72,7 +72,9 @@ export class UnitsService {
 
   async getWithAliases(id: number): Promise<UnitWithAliases> {
     const unit = await this.get(id);
-    const aliases = await this.dataSource.getRepository(UnitAlias).find({ where: { unitId: id }, order: { id: 'ASC' } });
+    const aliases = await this.dataSource
+      .getRepository(UnitAlias)
+      .find({ where: { unitId: id }, order: { id: 'ASC' } });
     return { unit, aliases };
   }
 
@@ -166,18 +168,35 @@ export class UnitsService {
         }),
         updatedAt: this.clock.now(),
       };
-      if (after.name !== before.name && (await em.findOneBy(Unit, { parentId: before.parentId ?? IsNull(), name: after.name }))) {
+      if (
+        after.name !== before.name &&
+        (await em.findOneBy(Unit, { parentId: before.parentId ?? IsNull(), name: after.name }))
+      ) {
         throw new DomainError('CONFLICT', `同一上级单位下已有同名单位：${after.name}`, { name: ['名称已存在'] });
       }
       await em.save(Unit, after);
-      await this.audit.record(em, { actor, action: 'unit.update', entityType: 'unit', entityId: id, unitId: id, before, after });
+      await this.audit.record(em, {
+        actor,
+        action: 'unit.update',
+        entityType: 'unit',
+        entityId: id,
+        unitId: id,
+        before,
+        after,
+      });
       return after;
     });
     this.resolverCache = null;
     return unit;
   }
 
-  async addAlias(actor: Actor, unitId: number, rawAlias: string, source: UnitAlias['source'] = 'manual', manager?: EntityManager): Promise<UnitAlias> {
+  async addAlias(
+    actor: Actor,
+    unitId: number,
+    rawAlias: string,
+    source: UnitAlias['source'] = 'manual',
+    manager?: EntityManager,
+  ): Promise<UnitAlias> {
     const alias = cleanUnitName(rawAlias);
     if (alias.length === 0) {
       throw DomainError.invalid('alias', '别名不能为空');
@@ -191,7 +210,14 @@ export class UnitsService {
         return existing;
       }
       const saved = await em.save(em.create(UnitAlias, { unitId, alias, source, createdAt: this.clock.now() }));
-      await this.audit.record(em, { actor, action: 'unit.alias.add', entityType: 'unit', entityId: unitId, unitId, after: { alias, source } });
+      await this.audit.record(em, {
+        actor,
+        action: 'unit.alias.add',
+        entityType: 'unit',
+        entityId: unitId,
+        unitId,
+        after: { alias, source },
+      });
       return saved;
     };
     const saved = manager ? await work(manager) : await this.unitOfWork.run(work);
@@ -206,7 +232,14 @@ export class UnitsService {
         throw DomainError.notFound('别名', aliasId);
       }
       await em.delete(UnitAlias, { id: aliasId });
-      await this.audit.record(em, { actor, action: 'unit.alias.remove', entityType: 'unit', entityId: unitId, unitId, before: { alias: alias.alias } });
+      await this.audit.record(em, {
+        actor,
+        action: 'unit.alias.remove',
+        entityType: 'unit',
+        entityId: unitId,
+        unitId,
+        before: { alias: alias.alias },
+      });
     });
     this.resolverCache = null;
   }

@@ -30,8 +30,7 @@ const OFFICE_GRANTABLE: readonly Role[] = ['office_admin', 'supervisor', 'unit_l
 
 /** What an audit row keeps of a user: never the password hash. */
 function auditView(user: User) {
-  const { passwordHash: _hash, ...rest } = user;
-  return rest;
+  return Object.fromEntries(Object.entries(user).filter(([key]) => key !== 'passwordHash'));
 }
 
 @Injectable()
@@ -70,7 +69,13 @@ export class UsersService {
     return this.dataSource.getRepository(User).findOneBy({ username });
   }
 
-  async create(actor: Actor, grantorRole: Role, scope: AccessScope, input: UserInput, manager?: EntityManager): Promise<User> {
+  async create(
+    actor: Actor,
+    grantorRole: Role,
+    scope: AccessScope,
+    input: UserInput,
+    manager?: EntityManager,
+  ): Promise<User> {
     if (grantorRole !== 'system_admin' && !OFFICE_GRANTABLE.includes(input.role)) {
       throw new DomainError('FORBIDDEN', '无权授予该角色', { role: ['无权授予该角色'] });
     }
@@ -106,7 +111,14 @@ export class UsersService {
           createdAt: now,
         }),
       );
-      await this.audit.record(em, { actor, action: 'user.create', entityType: 'user', entityId: user.id, unitId: unit.id, after: auditView(user) });
+      await this.audit.record(em, {
+        actor,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        unitId: unit.id,
+        after: auditView(user),
+      });
       return user;
     };
     return manager ? work(manager) : this.unitOfWork.run(work);
@@ -135,7 +147,15 @@ export class UsersService {
         after.active = patch.active;
       }
       await em.save(User, after);
-      await this.audit.record(em, { actor, action: 'user.update', entityType: 'user', entityId: id, unitId: before.unitId, before: auditView(before), after: auditView(after) });
+      await this.audit.record(em, {
+        actor,
+        action: 'user.update',
+        entityType: 'user',
+        entityId: id,
+        unitId: before.unitId,
+        before: auditView(before),
+        after: auditView(after),
+      });
       return after;
     });
   }
