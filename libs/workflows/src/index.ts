@@ -1,0 +1,15 @@
+// Pure policy: also imported by Temporal workflow code, through relative paths inside this lib only.
+export * from './policy/policy-error';
+export { DAY_MS, localDateOf } from './policy/shanghai-time';
+export type { Instant, LocalDate } from './policy/shanghai-time';
+export * from './policy/working-calendar';
+export * from './policy/escalation-steps';
+export * from './policy/escalation-ladder';
+export * from './policy/escalation-policy';
+export * from './policy/supervision-case-policy';
+export * from './policy/progress-lag-policy';
+
+// Node side: builds the calendar data from chinese-days, the law and the office's corrections.
+export * from './calendar/calendar-data.loader';
+export { statutoryHolidays } from './calendar/statutory-holidays';
+export type { StatutoryDay } from './calendar/statutory-holidays';
