@@ -17,7 +17,11 @@ export default tseslint.config(
       curly: 'error',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@app/*/src/*', '@app/*/src'], message: 'Import libs through their barrel (@app/<lib>).' }] },
+        {
+          patterns: [
+            { group: ['@app/*/src/*', '@app/*/src'], message: 'Import libs through their barrel (@app/<lib>).' },
+          ],
+        },
       ],
     },
   },

@@ -18,6 +18,7 @@ export const CONFIG_DEFAULTS = {
   BODY_LIMIT_KB: '1024',
   ALLOW_CLOCK_CONTROL: '0',
   DEMO_DATA: '1',
+  BACKGROUND_JOBS: '1',
   PUBLIC_URL: '',
 } as const;
 

@@ -27,6 +27,8 @@ export interface AppConfig {
   bodyLimitKb: number;
   allowClockControl: boolean;
   demoData: boolean;
+  /** Pollers (embedded engine, email outbox). Tests turn them off and drive sweeps themselves. */
+  backgroundJobs: boolean;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +105,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyLimitKb: int('BODY_LIMIT_KB', 16, 100 * 1024),
     allowClockControl: flag('ALLOW_CLOCK_CONTROL'),
     demoData: flag('DEMO_DATA'),
+    backgroundJobs: flag('BACKGROUND_JOBS'),
   };
   if (config.allowClockControl && config.env === 'production') {
     problems.push('ALLOW_CLOCK_CONTROL: must not be enabled when NODE_ENV=production');

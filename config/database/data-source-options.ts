@@ -2,11 +2,24 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { AUDIT_ENTITIES } from '@app/audit';
+import { NOTIFY_ENTITIES } from '@app/notify';
 import { ORG_ENTITIES } from '@app/org';
+import { PLANS_ENTITIES } from '@app/plans';
+import { REPORTING_ENTITIES } from '@app/reporting';
+import { SUPERVISION_ENTITIES } from '@app/supervision';
+import { WORKFLOW_ENTITIES } from '@app/workflows';
 import type { AppConfig } from '../env.schema';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [...ORG_ENTITIES, ...AUDIT_ENTITIES];
+export const ENTITIES = [
+  ...ORG_ENTITIES,
+  ...AUDIT_ENTITIES,
+  ...NOTIFY_ENTITIES,
+  ...PLANS_ENTITIES,
+  ...REPORTING_ENTITIES,
+  ...SUPERVISION_ENTITIES,
+  ...WORKFLOW_ENTITIES,
+];
 
 /** Options for either driver; the schema comes only from migrations, which run at start-up. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {

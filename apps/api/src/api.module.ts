@@ -1,17 +1,30 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { CoreModule } from '@app/core';
+import { NotifyModule, OutboxPoller } from '@app/notify';
 import { AccessGuard, OrgModule } from '@app/org';
+import { PlansModule } from '@app/plans';
+import { ReportingModule } from '@app/reporting';
+import { SupervisionModule } from '@app/supervision';
+import { EmbeddedPoller, WorkflowsModule } from '@app/workflows';
 import { dataSourceOptions } from '@app/config/database';
+import { AssignmentsController } from './assignments/assignments.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { DevClockController } from './dev/dev-clock.controller';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { HealthController } from './health/health.controller';
+import { InboxController } from './inbox/inbox.controller';
+import { PlansController } from './plans/plans.controller';
+import { ReportingApiModule } from './reporting/reporting-api.module';
+import { SupervisionApiModule } from './supervision/supervision-api.module';
 import { UnitsController } from './units/units.controller';
 import { UsersController } from './users/users.controller';
+import { WebModule } from './web/web.module';
 
 /** Composition root of the HTTP API. */
 @Module({})
@@ -25,12 +38,32 @@ export class ApiModule {
         CoreModule,
         AuditModule,
         OrgModule,
+        NotifyModule,
+        WorkflowsModule,
+        PlansModule,
+        ReportingModule,
+        SupervisionModule,
+        ReportingApiModule,
+        SupervisionApiModule,
         DiscoveryModule,
+        WebModule,
+        ScheduleModule.forRoot(),
       ],
-      controllers: [AuthController, UnitsController, UsersController, AuditController, HealthController],
+      controllers: [
+        AuthController,
+        UnitsController,
+        UsersController,
+        AuditController,
+        HealthController,
+        PlansController,
+        AssignmentsController,
+        InboxController,
+        DevClockController,
+      ],
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        ...(config.backgroundJobs ? [EmbeddedPoller, OutboxPoller] : []),
       ],
     };
   }

@@ -1,4 +1,16 @@
 import { CreateOrgAndAudit1767225600000 } from './1767225600000-CreateOrgAndAudit';
+import { AddPlansAndInbox1767225700000 } from './1767225700000-AddPlansAndInbox';
+import { AddEmailOutbox1767312000000 } from './1767312000000-AddEmailOutbox';
+import { AddReporting1767398400000 } from './1767398400000-AddReporting';
+import { AddSupervision1767484800000 } from './1767484800000-AddSupervision';
+import { AddWorkflowTimers1767571200000 } from './1767571200000-AddWorkflowTimers';
 
 /** Every migration, in order. Listed explicitly so the bundled API and the CLI run the same set. */
-export const MIGRATIONS = [CreateOrgAndAudit1767225600000];
+export const MIGRATIONS = [
+  CreateOrgAndAudit1767225600000,
+  AddPlansAndInbox1767225700000,
+  AddEmailOutbox1767312000000,
+  AddReporting1767398400000,
+  AddSupervision1767484800000,
+  AddWorkflowTimers1767571200000,
+];

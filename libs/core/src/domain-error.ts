@@ -8,6 +8,7 @@ export type DomainErrorCode =
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
   | 'CONFLICT'
+  | 'UNPROCESSABLE'
   | 'LOCKED'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNAVAILABLE';

@@ -1,6 +1,6 @@
 // Pure policy: also imported by Temporal workflow code, through relative paths inside this lib only.
 export * from './policy/policy-error';
-export { DAY_MS, localDateOf } from './policy/shanghai-time';
+export { DAY_MS, localDateOf, yearOf } from './policy/shanghai-time';
 export type { Instant, LocalDate } from './policy/shanghai-time';
 export * from './policy/working-calendar';
 export * from './policy/escalation-steps';
@@ -13,3 +13,12 @@ export * from './policy/progress-lag-policy';
 export * from './calendar/calendar-data.loader';
 export { statutoryHolidays } from './calendar/statutory-holidays';
 export type { StatutoryDay } from './calendar/statutory-holidays';
+export { WorkingCalendarProvider } from './calendar/working-calendar.provider';
+export { WorkflowsModule } from './workflows.module';
+export { EmbeddedEngine } from './embedded/embedded-engine';
+export type { TimerHandler, SweepResult } from './embedded/embedded-engine';
+export { EmbeddedPoller } from './embedded/embedded-poller';
+export { DurableTimer } from './embedded/durable-timer.entity';
+
+import { DurableTimer } from './embedded/durable-timer.entity';
+export const WORKFLOW_ENTITIES = [DurableTimer];

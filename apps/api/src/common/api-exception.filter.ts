@@ -9,6 +9,7 @@ const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   FORBIDDEN: HttpStatus.FORBIDDEN,
   UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
   CONFLICT: HttpStatus.CONFLICT,
+  UNPROCESSABLE: HttpStatus.UNPROCESSABLE_ENTITY,
   LOCKED: HttpStatus.TOO_MANY_REQUESTS,
   PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
   UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
@@ -45,6 +46,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return { status: STATUS_BY_CODE[exception.code], message: exception.message, fields: exception.fields };
     }
     if (exception instanceof HttpException) {
+      if (exception.getStatus() === 413) {
+        return {
+          status: HttpStatus.PAYLOAD_TOO_LARGE,
+          message: '上传的文件或请求体超过大小上限',
+          fields: { file: ['超过大小上限'] },
+        };
+      }
       const body = exception.getResponse();
       if (typeof body === 'object' && body !== null) {
         const { message, fields } = body as { message?: string | string[]; fields?: FieldErrors };
@@ -93,6 +101,7 @@ function httpReason(status: number): string {
     403: 'Forbidden',
     404: 'Not Found',
     409: 'Conflict',
+    422: 'Unprocessable Entity',
     413: 'Payload Too Large',
     429: 'Too Many Requests',
     503: 'Service Unavailable',

@@ -10,9 +10,10 @@ export type IdSource = `param:${string}` | `query:${string}` | `body:${string}`;
  * Every endpoint states who may call it and how jurisdiction is decided:
  * - `{ resource, id }`: the guard loads the resource's unit and checks it is in the caller's scope;
  * - `'scope-filtered'`: the handler only ever reads or writes within `user.scope` (lists, creates checked inside);
- * - `'self'`: the caller acts on their own account or session.
+ * - `'self'`: the caller acts on their own account or session;
+ * - `'installation'`: the caller acts on the installation as a whole (the dev clock), so only the role matters.
  */
-export type Jurisdiction = { resource: string; id: IdSource } | 'scope-filtered' | 'self';
+export type Jurisdiction = { resource: string; id: IdSource } | 'scope-filtered' | 'self' | 'installation';
 
 export type AccessRule =
   { public: true } | { public: false; roles: readonly Role[] | 'any'; jurisdiction: Jurisdiction };

@@ -102,6 +102,18 @@ export const DEMO_UNITS: DemoUnit[] = [
   city('sasac', '人民政府国有资产监督管理委员会', ['国资委']),
   city('commerce', '商务局'),
   city('stats', '统计局'),
+  city('audit', '审计局'),
+  city('justice', '司法局', ['法制局']),
+  city('culture', '文化广电旅游体育局', ['文广新局', '文化广电新闻出版局']),
+  {
+    key: 'publicity',
+    parent: 'city',
+    kind: 'department',
+    level: 'city',
+    name: '中共阳江市委宣传部',
+    shortName: '市委宣传部',
+    aliases: ['宣传部'],
+  },
   { key: 'maritime', parent: 'city', kind: 'department', level: 'city', name: '阳江海事局', shortName: '海事局' },
   {
     key: 'org-dept',

@@ -1,0 +1,12 @@
+export { OutboxEmail } from './outbox-email.entity';
+export type { EmailAttachment, OutboxStatus } from './outbox-email.entity';
+export { EmailOutbox } from './email-outbox';
+export type { NewEmail } from './email-outbox';
+export { Mailer, EmailSendError, messageIdFor } from './mailer';
+export type { OutgoingEmail, SentEmail } from './mailer';
+export { SmtpMailer } from './smtp-mailer';
+export { EmlFileMailer } from './eml-file-mailer';
+export { createMailer, mailerProvider } from './mailer.provider';
+export { OutboxDispatcher, retryDelayMs, OUTBOX_LEASE_MS } from './outbox-dispatcher';
+export type { DispatchResult } from './outbox-dispatcher';
+export { OutboxPoller, OUTBOX_POLL_INTERVAL_MS } from './outbox-poller';

@@ -1,0 +1,10 @@
+export * from './chinese-date';
+export { escapeHtml, appLink } from './notice-layout';
+export type { EmailContent, NoticeSender } from './notice-layout';
+export * from './assignment-published.template';
+export * from './report-reminder.template';
+export * from './report-returned.template';
+export * from './warning.template';
+export * from './supervision-notice.template';
+export * from './interview-notice.template';
+export * from './monthly-circular.template';

@@ -1,0 +1,3 @@
+export { ReportingModule } from './reporting.module';
+
+export const REPORTING_ENTITIES: Array<new () => object> = [];

@@ -1,0 +1,3 @@
+export { SupervisionModule } from './supervision.module';
+
+export const SUPERVISION_ENTITIES: Array<new () => object> = [];

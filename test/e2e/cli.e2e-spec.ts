@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { DataSource } from 'typeorm';
+import { startTestApp, TestApp } from '../factories/test-app';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '../..');
+const SEED_004 = path.resolve(ROOT, '../shared/seeds/004_932a8a93e290f138.txt');
+const SEED_002 = path.resolve(ROOT, '../shared/seeds/002_ed72ecd477f74a50.txt');
+
+/** Runs the CLI as a user would (`npm run --silent cli -- …`) against the test app's database. */
+async function cli(t: TestApp, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('npm', ['run', '--silent', 'cli', '--', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: t.database.url, DATA_DIR: t.config.dataDir, LOG_LEVEL: 'error' },
+      maxBuffer: 20 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('CLI (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('should print the plan as JSON without a database when asked to parse', async () => {
+    const result = await cli(t, ['plan', 'parse', SEED_004, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const parsed = JSON.parse(result.stdout) as { tasks: Array<{ ref: string; lead: string[]; deadlines: unknown[] }> };
+    expect(parsed.tasks.length).toBeGreaterThan(20);
+    expect(parsed.tasks[0]).toEqual(
+      expect.objectContaining({ ref: expect.any(String), lead: expect.any(Array), deadlines: expect.any(Array) }),
+    );
+  });
+
+  it('should exit 2 with a message when the file is not a plan', async () => {
+    const result = await cli(t, ['plan', 'parse', path.join(ROOT, 'package.json'), '--format', 'json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.length).toBeGreaterThan(0);
+  });
+
+  it('should import a plan as a draft into the configured database and list what is unresolved', async () => {
+    const result = await cli(t, ['plan', 'import', SEED_002]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Imported draft');
+    expect(result.stdout).toContain('粮食局');
+  });
+
+  it('should verify the audit trail and report a tampered row with exit 1', async () => {
+    const intact = await cli(t, ['audit', 'verify']);
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toContain('Audit trail intact');
+    await t.app.get(DataSource).query(`UPDATE audit_entry SET actor = 'user:mallory' WHERE id = 2`);
+    const broken = await cli(t, ['audit', 'verify']);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('#2');
+  });
+});
