@@ -14,6 +14,11 @@ export * from './calendar/calendar-data.loader';
 export { statutoryHolidays } from './calendar/statutory-holidays';
 export type { StatutoryDay } from './calendar/statutory-holidays';
 export { WorkingCalendarProvider } from './calendar/working-calendar.provider';
+export { CalendarCorrectionEntry, OfficeNoticeYear, CALENDAR_ENTITIES } from './calendar/calendar-correction.entity';
+export { CalendarCorrectionsStore } from './calendar/calendar-corrections.store';
+export type { OfficeCalendar } from './calendar/calendar-corrections.store';
+export { CalendarCorrectionsService } from './calendar/calendar-corrections';
+export type { CorrectionInput } from './calendar/calendar-corrections';
 export { WorkflowsModule } from './workflows.module';
 export { EmbeddedEngine } from './embedded/embedded-engine';
 export type { TimerHandler, SweepResult } from './embedded/embedded-engine';
@@ -21,4 +26,5 @@ export { EmbeddedPoller } from './embedded/embedded-poller';
 export { DurableTimer } from './embedded/durable-timer.entity';
 
 import { DurableTimer } from './embedded/durable-timer.entity';
-export const WORKFLOW_ENTITIES = [DurableTimer];
+import { CALENDAR_ENTITIES } from './calendar/calendar-correction.entity';
+export const WORKFLOW_ENTITIES = [DurableTimer, ...CALENDAR_ENTITIES];
