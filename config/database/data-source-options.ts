@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { AUDIT_ENTITIES } from '@app/audit';
+import { ESCALATION_ENTITIES } from '@app/escalation';
 import { NOTIFY_ENTITIES } from '@app/notify';
 import { ORG_ENTITIES } from '@app/org';
 import { PLANS_ENTITIES } from '@app/plans';
@@ -19,6 +20,7 @@ export const ENTITIES = [
   ...REPORTING_ENTITIES,
   ...SUPERVISION_ENTITIES,
   ...WORKFLOW_ENTITIES,
+  ...ESCALATION_ENTITIES,
 ];
 
 /** Options for either driver; the schema comes only from migrations, which run at start-up. */

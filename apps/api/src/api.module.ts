@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { CoreModule } from '@app/core';
+import { EscalationModule, PeriodCyclePoller } from '@app/escalation';
 import { NotifyModule, OutboxPoller } from '@app/notify';
 import { AccessGuard, OrgModule } from '@app/org';
 import { PlansModule } from '@app/plans';
@@ -43,6 +44,7 @@ export class ApiModule {
         PlansModule,
         ReportingModule,
         SupervisionModule,
+        EscalationModule,
         ReportingApiModule,
         SupervisionApiModule,
         DiscoveryModule,
@@ -63,7 +65,7 @@ export class ApiModule {
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
-        ...(config.backgroundJobs ? [EmbeddedPoller, OutboxPoller] : []),
+        ...(config.backgroundJobs ? [EmbeddedPoller, OutboxPoller, PeriodCyclePoller] : []),
       ],
     };
   }

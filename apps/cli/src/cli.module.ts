@@ -4,6 +4,7 @@ import { AuditModule } from '@app/audit';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { dataSourceOptions } from '@app/config/database';
 import { CoreModule } from '@app/core';
+import { EscalationModule } from '@app/escalation';
 import { NotifyModule } from '@app/notify';
 import { OrgModule } from '@app/org';
 import { PlansModule } from '@app/plans';
@@ -28,6 +29,7 @@ export class CliModule {
         PlansModule,
         ReportingModule,
         SupervisionModule,
+        EscalationModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { AddEmailOutbox1767312000000 } from './1767312000000-AddEmailOutbox';
 import { AddReporting1767398400000 } from './1767398400000-AddReporting';
 import { AddSupervision1767484800000 } from './1767484800000-AddSupervision';
 import { AddWorkflowTimers1767571200000 } from './1767571200000-AddWorkflowTimers';
+import { AddEscalationSteps1767657600000 } from './1767657600000-AddEscalationSteps';
 
 /** Every migration, in order. Listed explicitly so the bundled API and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AddReporting1767398400000,
   AddSupervision1767484800000,
   AddWorkflowTimers1767571200000,
+  AddEscalationSteps1767657600000,
 ];

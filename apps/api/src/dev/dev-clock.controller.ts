@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { IsISO8601 } from 'class-validator';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { AdjustableClock, Clock, DomainError } from '@app/core';
+import { PeriodCycle } from '@app/escalation';
 import { OutboxDispatcher } from '@app/notify';
 import { Access, ADMIN_ROLES, Public } from '@app/org';
 import { EmbeddedEngine } from '@app/workflows';
@@ -34,6 +35,7 @@ export class DevClockController {
     private readonly clock: Clock,
     private readonly engine: EmbeddedEngine,
     private readonly outbox: OutboxDispatcher,
+    private readonly periods: PeriodCycle,
   ) {}
 
   @Get()
@@ -53,6 +55,7 @@ export class DevClockController {
       throw new DomainError('FORBIDDEN', '未启用演示时钟（需 ALLOW_CLOCK_CONTROL=1，且不能在生产环境）');
     }
     this.clock.set(new Date(dto.now));
+    await this.periods.catchUp();
     const steps = await this.engine.drain();
     let emailsSent = 0;
     for (let round = 0; round < 20; round++) {

@@ -1,0 +1,8 @@
+export { EscalationModule } from './escalation.module';
+export { EscalationStepRecord } from './escalation-step.entity';
+export { StepLog } from './step-log';
+export { PeriodCycle, PeriodCyclePoller } from './period-cycle';
+export { OBLIGATION_TIMER, CASE_TIMER } from './obligation-escalation.handler';
+
+import { EscalationStepRecord } from './escalation-step.entity';
+export const ESCALATION_ENTITIES = [EscalationStepRecord];
