@@ -1,0 +1,43 @@
+import {
+  ApartmentOutlined,
+  CheckSquareOutlined,
+  FileTextOutlined,
+  InboxOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Role, User } from '../api/types';
+import type { MessageKey } from '../i18n/messages';
+import { hasRole, OFFICE_ROLES, PLAN_READER_ROLES, UNIT_ROLES } from '../session/roles';
+
+export interface MenuEntry {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  roles: readonly Role[] | 'any';
+}
+
+/**
+ * The navigation, in order. Reporting (报送、审核), supervision (督办、约谈), the dashboard and calendar corrections
+ * slot in here as their APIs land: one entry each, with the roles that may open them.
+ */
+function entries(user: User): MenuEntry[] {
+  return [
+    { path: '/plans', label: 'menu.plans', icon: <FileTextOutlined />, roles: PLAN_READER_ROLES },
+    { path: '/plans/import', label: 'menu.import', icon: <UploadOutlined />, roles: OFFICE_ROLES },
+    { path: '/assignments', label: 'menu.assignments', icon: <CheckSquareOutlined />, roles: UNIT_ROLES },
+    { path: `/units/${user.unitId}`, label: 'menu.myUnit', icon: <ApartmentOutlined />, roles: UNIT_ROLES },
+    { path: '/inbox', label: 'menu.inbox', icon: <InboxOutlined />, roles: 'any' },
+  ];
+}
+
+export function menuFor(user: User): MenuEntry[] {
+  return entries(user).filter((entry) => hasRole(user.role, entry.roles));
+}
+
+/** The entry whose path is the longest prefix of the current path. */
+export function selectedEntry(menu: MenuEntry[], path: string): string | undefined {
+  return menu
+    .filter((entry) => path === entry.path || path.startsWith(`${entry.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
+}

@@ -1,0 +1,14 @@
+import type { Role } from '../api/types';
+
+export const OFFICE_ROLES: readonly Role[] = ['system_admin', 'office_admin'];
+export const PLAN_READER_ROLES: readonly Role[] = ['system_admin', 'office_admin', 'supervisor', 'leader'];
+export const UNIT_ROLES: readonly Role[] = ['unit_liaison', 'unit_head'];
+
+export function hasRole(role: Role, allowed: readonly Role[] | 'any'): boolean {
+  return allowed === 'any' || allowed.includes(role);
+}
+
+/** Where each role starts after signing in. */
+export function homePath(role: Role): string {
+  return UNIT_ROLES.includes(role) ? '/assignments' : '/plans';
+}

@@ -1,0 +1,29 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** Every date is shown in the offices' time zone, whatever the browser's own zone is. */
+export const TIME_ZONE = 'Asia/Shanghai';
+
+export function formatDateTime(iso: string | null | undefined): string {
+  return iso ? dayjs(iso).tz(TIME_ZONE).format('YYYY-MM-DD HH:mm') : '—';
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  return iso ? dayjs(iso).tz(TIME_ZONE).format('YYYY-MM-DD') : '—';
+}
+
+/** Whole calendar days from now until `iso` in Shanghai; negative once it has passed. */
+export function daysUntil(iso: string, now: Date = new Date()): number {
+  const due = dayjs(iso).tz(TIME_ZONE).startOf('day');
+  const today = dayjs(now).tz(TIME_ZONE).startOf('day');
+  return due.diff(today, 'day');
+}
+
+export function setDateLocale(language: 'zh' | 'en'): void {
+  dayjs.locale(language === 'zh' ? 'zh-cn' : 'en');
+}
