@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSourceOptions } from 'typeorm';
+import { ASSESSMENT_ENTITIES } from '@app/assessment';
 import { AUDIT_ENTITIES } from '@app/audit';
 import { ESCALATION_ENTITIES } from '@app/escalation';
 import { NOTIFY_ENTITIES } from '@app/notify';
@@ -21,6 +22,7 @@ export const ENTITIES = [
   ...SUPERVISION_ENTITIES,
   ...WORKFLOW_ENTITIES,
   ...ESCALATION_ENTITIES,
+  ...ASSESSMENT_ENTITIES,
 ];
 
 /** Options for either driver; the schema comes only from migrations, which run at start-up. */

@@ -2,10 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssessmentModule } from '@app/assessment';
 import { AuditModule } from '@app/audit';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { CoreModule } from '@app/core';
 import { EscalationModule, PeriodCyclePoller } from '@app/escalation';
+import { ExportsModule } from '@app/exports';
 import { NotifyModule, OutboxPoller } from '@app/notify';
 import { AccessGuard, OrgModule } from '@app/org';
 import { PlansModule } from '@app/plans';
@@ -13,7 +15,10 @@ import { ReportingModule } from '@app/reporting';
 import { SupervisionModule } from '@app/supervision';
 import { EmbeddedPoller, WorkflowsModule } from '@app/workflows';
 import { dataSourceOptions } from '@app/config/database';
+import { AssessmentApiModule } from './assessment/assessment-api.module';
 import { AssignmentsController } from './assignments/assignments.controller';
+import { DashboardApiModule } from './dashboard/dashboard-api.module';
+import { ExportsApiModule } from './exports/exports-api.module';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { DevClockController } from './dev/dev-clock.controller';
@@ -45,7 +50,12 @@ export class ApiModule {
         ReportingModule,
         SupervisionModule,
         EscalationModule,
+        AssessmentModule,
+        ExportsModule,
         ReportingApiModule,
+        AssessmentApiModule,
+        DashboardApiModule,
+        ExportsApiModule,
         SupervisionApiModule,
         DiscoveryModule,
         WebModule,

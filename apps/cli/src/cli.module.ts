@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { dataSourceOptions } from '@app/config/database';
+import { AssessmentModule } from '@app/assessment';
 import { CoreModule } from '@app/core';
 import { EscalationModule } from '@app/escalation';
 import { NotifyModule } from '@app/notify';
@@ -30,6 +31,7 @@ export class CliModule {
         ReportingModule,
         SupervisionModule,
         EscalationModule,
+        AssessmentModule,
       ],
     };
   }

@@ -5,6 +5,7 @@ import { AddReporting1767398400000 } from './1767398400000-AddReporting';
 import { AddSupervision1767484800000 } from './1767484800000-AddSupervision';
 import { AddWorkflowTimers1767571200000 } from './1767571200000-AddWorkflowTimers';
 import { AddEscalationSteps1767657600000 } from './1767657600000-AddEscalationSteps';
+import { AddAssessment1767744000000 } from './1767744000000-AddAssessment';
 
 /** Every migration, in order. Listed explicitly so the bundled API and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AddSupervision1767484800000,
   AddWorkflowTimers1767571200000,
   AddEscalationSteps1767657600000,
+  AddAssessment1767744000000,
 ];

@@ -1,0 +1,3 @@
+export { AssessmentModule } from './assessment.module';
+
+export const ASSESSMENT_ENTITIES: Array<new () => object> = [];
