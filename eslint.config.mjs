@@ -34,4 +34,33 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
     },
   },
+  {
+    // Workflow code runs in Temporal's deterministic sandbox and is bundled through relative paths: only the
+    // workflow SDK and this lib's pure files (type-only imports are erased). See libs/workflows/README.md.
+    files: [
+      'libs/workflows/src/temporal/*.workflow.ts',
+      'libs/workflows/src/temporal/workflows.ts',
+      'libs/workflows/src/temporal/workflow-ids.ts',
+      'libs/workflows/src/temporal/workflow-support.ts',
+      'libs/workflows/src/policy/**/*.ts',
+      'test/temporal/recorder.interceptors.ts',
+      'test/temporal/variants/*.workflow.ts',
+    ],
+    ignores: ['**/*.spec.ts', 'libs/workflows/src/policy/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\.{1,2}/|@temporalio/workflow$)',
+              allowTypeImports: true,
+              message:
+                'Workflow code imports only @temporalio/workflow and relative pure files of libs/workflows: no Node built-ins, no other packages.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -19,6 +19,8 @@ export { CalendarCorrectionsStore } from './calendar/calendar-corrections.store'
 export type { OfficeCalendar } from './calendar/calendar-corrections.store';
 export { CalendarCorrectionsService } from './calendar/calendar-corrections';
 export type { CorrectionInput } from './calendar/calendar-corrections';
+// Temporal engine: workflow definitions, ids, the activity contract (the worker bundles temporal/workflows.ts).
+export * from './temporal';
 export { WorkflowsModule } from './workflows.module';
 export { EmbeddedEngine } from './embedded/embedded-engine';
 export type { TimerHandler, SweepResult } from './embedded/embedded-engine';

@@ -1,0 +1,236 @@
+import {
+  loadCalendarData,
+  obligationWorkflowId,
+  type ReportingObligationInput,
+  type YearEndAssessmentInput,
+} from '@app/workflows';
+import { instantOf, localTimeOf } from '../scenarios';
+import { HistoryBuilder } from './history-builder';
+import type { RecordedCall } from './recorder.interceptors';
+import { bundleWithRecorder, replayAll, type ReplayOutcome } from './replay';
+
+/**
+ * Paths the engine-neutral scenarios cannot reach: an obligation continuing as new mid-ladder when the server
+ * suggests it, and the year-end assessment's human steps. Histories are written by hand with the builder.
+ */
+describe('Temporal workflow replay', () => {
+  const calendar = loadCalendarData({ fromYear: 2026, toYear: 2028 }).data;
+  let code: string;
+
+  beforeAll(async () => {
+    code = await bundleWithRecorder();
+  });
+
+  describe('reportingObligationWorkflow', () => {
+    const input: ReportingObligationInput = {
+      obligation: {
+        id: 'o-can',
+        unitId: 'u-agri',
+        taskId: 't-soil-survey',
+        period: '2026-03',
+        dueAt: instantOf('2026-04-03 23:59'),
+        openedAt: instantOf('2026-04-01 01:00'),
+      },
+      previousPeriodOverdue: false,
+    };
+    const carriedInput: ReportingObligationInput = {
+      ...input,
+      carried: {
+        status: 'open',
+        previousPeriodOverdue: false,
+        round: 0,
+        dueAt: input.obligation.dueAt,
+        steps: [{ kind: 'reminder_before_due', at: instantOf('2026-04-01 09:00'), round: 0 }],
+        supervisionCaseIds: [],
+      },
+    };
+
+    /** Run 1: the first reminder, then the server suggests continue-as-new. */
+    function firstRun(): HistoryBuilder {
+      const h = new HistoryBuilder({
+        workflowType: 'reportingObligationWorkflow',
+        workflowId: obligationWorkflowId('o-can'),
+        runId: 'o-can#run1',
+        input,
+        startedAt: instantOf('2026-04-01 01:00') + 2_000,
+      });
+      let task = h.workflowTask();
+      const load = h.scheduleActivity(task, 1, 'loadCalendar', {});
+      h.at(h.now + 1_000).completeActivity(load, calendar);
+      task = h.workflowTask();
+      const timer = h.startTimer(task, 1, instantOf('2026-04-01 09:00') - h.now);
+      h.at(instantOf('2026-04-01 09:00')).fireTimer(1, timer);
+      task = h.workflowTask();
+      const record = h.scheduleActivity(task, 2, 'recordStep', {});
+      h.at(h.now + 1_000).completeActivity(record, undefined);
+      task = h.workflowTask();
+      const notices = h.scheduleActivity(task, 3, 'sendNotices', {});
+      h.at(h.now + 1_000).completeActivity(notices, { delivered: 1 });
+      task = h.workflowTask(true);
+      h.continueAsNew(task, carriedInput, 'o-can#run2');
+      return h;
+    }
+
+    /** Run 2: carries the reminder, waits for the due-date reminder; the report arrives first and is accepted. */
+    function secondRun(): HistoryBuilder {
+      const h = new HistoryBuilder({
+        workflowType: 'reportingObligationWorkflow',
+        workflowId: obligationWorkflowId('o-can'),
+        runId: 'o-can#run2',
+        firstRunId: 'o-can#run1',
+        continuedFromRunId: 'o-can#run1',
+        input: carriedInput,
+        startedAt: instantOf('2026-04-01 09:00') + 3_000,
+      });
+      let task = h.workflowTask();
+      const load = h.scheduleActivity(task, 1, 'loadCalendar', {});
+      h.at(h.now + 1_000).completeActivity(load, calendar);
+      task = h.workflowTask();
+      const timer = h.startTimer(task, 1, instantOf('2026-04-03 09:00') - h.now);
+      h.at(instantOf('2026-04-02 15:00')).signal('submitted', { submissionId: 's-1' });
+      task = h.workflowTask();
+      h.cancelTimer(task, 1, timer);
+      h.at(instantOf('2026-04-07 10:00')).signal('accepted', { submissionId: 's-1' });
+      task = h.workflowTask();
+      h.complete(task, {});
+      return h;
+    }
+
+    let outcome: ReplayOutcome;
+    beforeAll(async () => {
+      outcome = await replayAll(code, [
+        { runId: 'o-can#run1', history: firstRun().build() },
+        { runId: 'o-can#run2', history: secondRun().build() },
+      ]);
+    });
+
+    it('should continue as new when the server suggests it, carrying the issued steps', () => {
+      expect(outcome.results.get('o-can#run1')?.error).toBeUndefined();
+      const calls = outcome.calls.get('o-can#run1') ?? [];
+      const continued = calls.find((call) => call.type === 'continueAsNew');
+      expect(plain(continued)).toEqual({ type: 'continueAsNew', input: plain(carriedInput), now: expect.any(Number) });
+    });
+
+    it('should not issue a carried step again in the next run', () => {
+      expect(outcome.results.get('o-can#run2')?.error).toBeUndefined();
+      const calls = outcome.calls.get('o-can#run2') ?? [];
+      expect(activityTypes(calls)).toEqual(['loadCalendar']);
+      expect(timerTargets(calls)).toEqual(['2026-04-03 09:00']);
+      const result = resultOf(calls);
+      expect(result).toMatchObject({ status: 'accepted', round: 0 });
+      expect(result.steps).toEqual([{ kind: 'reminder_before_due', at: instantOf('2026-04-01 09:00'), round: 0 }]);
+    });
+  });
+
+  describe('yearEndAssessmentWorkflow', () => {
+    const input: YearEndAssessmentInput = { planId: 'p-1', year: 2026 };
+
+    /** Draft sent back once, approved; one appeal that re-scores; approved again; publication approved. */
+    function history(): HistoryBuilder {
+      const h = new HistoryBuilder({
+        workflowType: 'yearEndAssessmentWorkflow',
+        workflowId: 'assessment:p-1:2026',
+        runId: 'assessment#run1',
+        input,
+        startedAt: instantOf('2027-01-11 10:00'),
+      });
+      let seq = 0;
+      const activity = (type: string, result: unknown): void => {
+        const task = h.workflowTask();
+        const scheduled = h.scheduleActivity(task, ++seq, type, {});
+        h.at(h.now + 1_000).completeActivity(scheduled, result);
+      };
+      const signal = (at: string, name: string, payload: unknown): void => {
+        h.at(instantOf(at)).signal(name, payload);
+      };
+      activity('loadCalendar', calendar);
+      activity('scoreAssessment', { assessmentId: 'a-1', units: 12 });
+      activity('sendNotices', { delivered: 1 });
+      h.workflowTask();
+      signal('2027-01-12 10:00', 'assessmentReviewed', { approved: false, note: '请核对扣分项' });
+      activity('scoreAssessment', { assessmentId: 'a-1', units: 12 });
+      activity('sendNotices', { delivered: 1 });
+      h.workflowTask();
+      signal('2027-01-13 10:00', 'assessmentReviewed', { approved: true });
+      activity('openAppealWindow', undefined);
+      activity('sendNotices', { delivered: 24 });
+      let task = h.workflowTask();
+      const timer = h.startTimer(task, 1, instantOf('2027-01-20 18:00') - h.now);
+      signal('2027-01-15 10:00', 'appealFiled', { appealId: 'ap-1', unitId: 'u-b' });
+      h.workflowTask();
+      signal('2027-01-19 10:00', 'appealResolved', { appealId: 'ap-1', rescored: true });
+      h.workflowTask();
+      h.at(instantOf('2027-01-20 18:00')).fireTimer(1, timer);
+      activity('scoreAssessment', { assessmentId: 'a-1', units: 12 });
+      activity('sendNotices', { delivered: 1 });
+      h.workflowTask();
+      signal('2027-01-21 10:00', 'assessmentReviewed', { approved: true });
+      h.workflowTask();
+      signal('2027-01-22 10:00', 'publicationApproved', undefined);
+      activity('publishAssessment', undefined);
+      activity('sendNotices', { delivered: 36 });
+      task = h.workflowTask();
+      h.complete(task, {});
+      return h;
+    }
+
+    let calls: readonly RecordedCall[];
+    beforeAll(async () => {
+      const outcome = await replayAll(code, [{ runId: 'assessment#run1', history: history().build() }]);
+      expect(outcome.results.get('assessment#run1')?.error).toBeUndefined();
+      calls = outcome.calls.get('assessment#run1') ?? [];
+    });
+
+    it('should score a new revision each time the draft is sent back or an appeal re-scores', () => {
+      const revisions = calls.flatMap((call) =>
+        call.type === 'activity' && call.activityType === 'scoreAssessment'
+          ? [(call.input as { revision: number }).revision]
+          : [],
+      );
+      expect(revisions).toEqual([1, 2, 3]);
+    });
+
+    it('should keep the appeal window open for five working days, to the close of office', () => {
+      const window = calls.find((call) => call.type === 'activity' && call.activityType === 'openAppealWindow');
+      expect(
+        window?.type === 'activity' && localTimeOf((window.input as { appealDeadline: number }).appealDeadline),
+      ).toBe('2027-01-20 18:00');
+      expect(timerTargets(calls)).toEqual(['2027-01-20 18:00']);
+    });
+
+    it('should publish the last revision only after the office approves publication', () => {
+      const publish = calls.find((call) => call.type === 'activity' && call.activityType === 'publishAssessment');
+      expect(plain(publish)).toMatchObject({
+        input: { assessmentId: 'a-1', revision: 3, publishedAt: instantOf('2027-01-22 10:00') },
+      });
+      expect(resultOf(calls)).toMatchObject({ stage: 'published', revision: 3, resolvedAppeals: 1 });
+      const kinds = calls.flatMap((call) =>
+        call.type === 'activity' && call.activityType === 'sendNotices' ? [(call.input as { kind: string }).kind] : [],
+      );
+      expect(kinds).toEqual([
+        'assessment_review',
+        'assessment_review',
+        'assessment_appeal_window',
+        'assessment_review',
+        'assessment_published',
+      ]);
+    });
+  });
+});
+
+function plain<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+function activityTypes(calls: readonly RecordedCall[]): string[] {
+  return calls.flatMap((call) => (call.type === 'activity' ? [call.activityType] : []));
+}
+
+function timerTargets(calls: readonly RecordedCall[]): string[] {
+  return calls.flatMap((call) => (call.type === 'timer' ? [localTimeOf(call.now + call.durationMs)] : []));
+}
+
+function resultOf(calls: readonly RecordedCall[]): Record<string, unknown> {
+  const result = calls.find((call) => call.type === 'result');
+  return result?.type === 'result' ? plain(result.value as Record<string, unknown>) : {};
+}
