@@ -75,9 +75,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const temporalAddress = read('TEMPORAL_ADDRESS') || null;
   const workflowEngine = oneOf('WORKFLOW_ENGINE', ['embedded', 'temporal'] as const);
-  if (workflowEngine === 'temporal') {
-    // The Temporal adapter is not part of this build yet; refusing is better than running without durable clocks.
-    problems.push('WORKFLOW_ENGINE: "temporal" is not available in this version yet; use "embedded" (the default)');
+  if (workflowEngine === 'temporal' && !temporalAddress) {
+    problems.push(
+      'WORKFLOW_ENGINE=temporal needs TEMPORAL_ADDRESS (host:port of the Temporal frontend, e.g. localhost:7233)',
+    );
   }
   const timeZone = read('TZ');
   if (!isValidTimeZone(timeZone)) {

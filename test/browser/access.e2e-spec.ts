@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { unitIdByName } from '../factories/org-lookup';
 import { DEMO_PASSWORD } from '../factories/test-app';
 import { openBrowser } from './support/browser';
@@ -70,6 +71,25 @@ describeInBrowser('Pages refuse what the role or unit may not see (browser)', ()
     await browser.screenshot('01-liaison-foreign-unit');
   });
 
+  it("should show 无权访问 when a liaison opens another unit's report by URL", async () => {
+    const { page } = browser;
+    // A report 市生态环境局 leads: not its own, nor a participant's part the liaison's unit would consolidate.
+    const response = await request(web.http)
+      .get('/api/obligations')
+      .query({ unitId: ecoId, limit: 500 })
+      .set('Authorization', `Bearer ${await web.login('office')}`)
+      .expect(200);
+    const foreign = (response.body as { items: Array<{ id: number; role: string }> }).items.find(
+      (o) => o.role === 'lead',
+    );
+    expect(foreign).toBeDefined();
+    await page.goto(`${web.baseUrl}/obligations/${foreign?.id}`);
+    await page.getByText('无权访问').waitFor();
+    await page.getByText('该报送不在您的管辖范围内').waitFor();
+    expect(await page.locator('form#report').count()).toBe(0);
+    await browser.screenshot('02-liaison-foreign-report');
+  });
+
   it('should show 无权访问 when a liaison opens a plan or the import wizard by URL', async () => {
     const { page } = browser;
     await page.goto(`${web.baseUrl}/plans/${planId}`);
@@ -85,7 +105,7 @@ describeInBrowser('Pages refuse what the role or unit may not see (browser)', ()
     await page.waitForURL(/\/plans$/);
     await page.getByRole('link', { name: '阳江市土壤污染防治行动计划' }).waitFor();
     expect(await page.getByRole('button', { name: '导入计划' }).count()).toBe(0);
-    await browser.screenshot('02-leader-plans');
+    await browser.screenshot('03-leader-plans');
     await page.goto(`${web.baseUrl}/plans/import`);
     await page.getByText('无权访问').waitFor();
   });

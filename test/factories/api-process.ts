@@ -46,9 +46,9 @@ export async function startApiProcess(env: Record<string, string>, port: number)
     } catch {
       // not listening yet
     }
-    if (Date.now() - started > 60_000) {
+    if (Date.now() - started > 120_000) {
       child.kill('SIGKILL');
-      throw new Error('API process did not answer within 60 s');
+      throw new Error('API process did not answer within 120 s');
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -13,7 +13,7 @@ import { AccessGuard, OrgModule } from '@app/org';
 import { PlansModule } from '@app/plans';
 import { ReportingModule } from '@app/reporting';
 import { SupervisionModule } from '@app/supervision';
-import { EmbeddedPoller, WorkflowsModule } from '@app/workflows';
+import { EmbeddedPoller, WorkflowCommandPoller, WorkflowsModule } from '@app/workflows';
 import { dataSourceOptions } from '@app/config/database';
 import { AssessmentApiModule } from './assessment/assessment-api.module';
 import { AssignmentsController } from './assignments/assignments.controller';
@@ -76,6 +76,7 @@ export class ApiModule {
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         ...(config.backgroundJobs ? [EmbeddedPoller, OutboxPoller, PeriodCyclePoller] : []),
+        ...(config.backgroundJobs && config.workflowEngine === 'temporal' ? [WorkflowCommandPoller] : []),
       ],
     };
   }

@@ -1,6 +1,8 @@
 import { App as AntApp, ConfigProvider } from 'antd';
+import { Fragment } from 'react';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { ServerClockProvider, useServerClock } from './clock/server-clock';
 import { PageLoading } from './components/page-loading';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { AppLayout } from './layout/app-layout';
@@ -16,9 +18,11 @@ export function App() {
     <I18nProvider>
       <LocalizedAntd>
         <RouterProvider>
-          <SessionProvider>
-            <SessionGate />
-          </SessionProvider>
+          <ServerClockProvider>
+            <SessionProvider>
+              <SessionGate />
+            </SessionProvider>
+          </ServerClockProvider>
         </RouterProvider>
       </LocalizedAntd>
     </I18nProvider>
@@ -43,6 +47,7 @@ function LocalizedAntd({ children }: { children: React.ReactNode }) {
 function SessionGate() {
   const { state } = useSession();
   const { path, query } = useRouter();
+  const { generation } = useServerClock();
   if (state.status === 'loading') {
     return <PageLoading />;
   }
@@ -58,7 +63,10 @@ function SessionGate() {
   }
   return (
     <UnreadCountProvider>
-      <AppLayout>{renderRoute(path, state.user)}</AppLayout>
+      <AppLayout>
+        {/* Moving the demo clock remounts the page, so everything on screen is read again at the new time. */}
+        <Fragment key={generation}>{renderRoute(path, state.user)}</Fragment>
+      </AppLayout>
     </UnreadCountProvider>
   );
 }

@@ -1,12 +1,13 @@
 import * as os from 'node:os';
 import { Logger } from '@nestjs/common';
 import { loadConfig, type AppConfig } from '@app/config';
-import { assessmentDepsUntilWired, escalationDepsUntilWired } from './activity-deps';
+import type { AssessmentActivities, EscalationActivities } from '@app/workflows';
 import { TemporalWorkerService, WorkerStartError } from './temporal-worker.service';
 
 function serviceWith(env: Record<string, string>): TemporalWorkerService {
   const config: AppConfig = loadConfig({ DATA_DIR: os.tmpdir(), ...env });
-  return new TemporalWorkerService(config, escalationDepsUntilWired(), assessmentDepsUntilWired());
+  // The worker never gets as far as calling an activity in these tests.
+  return new TemporalWorkerService(config, {} as EscalationActivities, {} as AssessmentActivities);
 }
 
 async function startFailure(service: TemporalWorkerService): Promise<WorkerStartError> {

@@ -2,8 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { AppConfig, AppConfigModule } from '@app/config';
+import { AssessmentModule } from '@app/assessment';
 import { dataSourceOptions } from '@app/config/database';
 import { CoreModule } from '@app/core';
+import { EscalationModule } from '@app/escalation';
 import { NotifyModule } from '@app/notify';
 import { OrgModule } from '@app/org';
 import { PlansModule } from '@app/plans';
@@ -12,9 +14,9 @@ import { SupervisionModule } from '@app/supervision';
 import { WorkflowsModule } from '@app/workflows';
 import {
   ASSESSMENT_ACTIVITY_DEPS,
-  assessmentDepsUntilWired,
+  AssessmentActivityDeps,
   ESCALATION_ACTIVITY_DEPS,
-  escalationDepsUntilWired,
+  EscalationActivityDeps,
 } from './activity-deps';
 import { TemporalWorkerService } from './temporal-worker.service';
 
@@ -38,10 +40,14 @@ export class WorkerModule {
         PlansModule,
         ReportingModule,
         SupervisionModule,
+        EscalationModule,
+        AssessmentModule,
       ],
       providers: [
-        { provide: ESCALATION_ACTIVITY_DEPS, useFactory: escalationDepsUntilWired },
-        { provide: ASSESSMENT_ACTIVITY_DEPS, useFactory: assessmentDepsUntilWired },
+        EscalationActivityDeps,
+        AssessmentActivityDeps,
+        { provide: ESCALATION_ACTIVITY_DEPS, useExisting: EscalationActivityDeps },
+        { provide: ASSESSMENT_ACTIVITY_DEPS, useExisting: AssessmentActivityDeps },
         TemporalWorkerService,
       ],
     };

@@ -6,6 +6,8 @@ import { AddSupervision1767484800000 } from './1767484800000-AddSupervision';
 import { AddWorkflowTimers1767571200000 } from './1767571200000-AddWorkflowTimers';
 import { AddEscalationSteps1767657600000 } from './1767657600000-AddEscalationSteps';
 import { AddAssessment1767744000000 } from './1767744000000-AddAssessment';
+import { AddDashboardIndexes1767830400000 } from './1767830400000-AddDashboardIndexes';
+import { AddWorkflowCommands1767916800000 } from './1767916800000-AddWorkflowCommands';
 
 /** Every migration, in order. Listed explicitly so the bundled API and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   AddWorkflowTimers1767571200000,
   AddEscalationSteps1767657600000,
   AddAssessment1767744000000,
+  AddDashboardIndexes1767830400000,
+  AddWorkflowCommands1767916800000,
 ];

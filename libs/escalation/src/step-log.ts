@@ -17,6 +17,11 @@ export class StepLog {
     return (await em.countBy(EscalationStepRecord, { dedupKey })) > 0;
   }
 
+  /** The issued step with this key, if any: a retried Temporal activity answers from it instead of issuing again. */
+  async find(em: EntityManager, dedupKey: string): Promise<EscalationStepRecord | null> {
+    return em.findOneBy(EscalationStepRecord, { dedupKey });
+  }
+
   async record(em: EntityManager, step: StepToRecord): Promise<void> {
     await em.insert(EscalationStepRecord, step);
   }

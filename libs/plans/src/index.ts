@@ -20,6 +20,7 @@ export type { PlanDetail, UnresolvedName, TaskInput, TaskPatch, PlanPatch, Deadl
 export { planProblems } from './plans/plan-problems';
 export type { PlanProblem, PlanProblemCode } from './plans/plan-problems';
 export { PlanPublisher } from './plans/plan-publisher.service';
+export { findPlanHeader, getPlanHeader } from './plans/plan-header';
 export { PublishHooks } from './plans/publish-hooks';
 export type { PublishHook } from './plans/publish-hooks';
 export type { PublishResult } from './plans/plan-publisher.service';

@@ -26,7 +26,16 @@ export { EmbeddedEngine } from './embedded/embedded-engine';
 export type { TimerHandler, SweepResult } from './embedded/embedded-engine';
 export { EmbeddedPoller } from './embedded/embedded-poller';
 export { DurableTimer } from './embedded/durable-timer.entity';
+// Engine port: embedded or Temporal (WORKFLOW_ENGINE), with the outbox of starts and signals.
+export { WorkflowEngine, TEMPORAL_UNAVAILABLE_MESSAGE } from './engine/workflow-engine';
+export type { EngineHealth, WorkflowSignal, WorkflowStart } from './engine/workflow-engine';
+export { EmbeddedWorkflowEngine } from './engine/embedded-workflow-engine';
+export { TemporalWorkflowEngine } from './engine/temporal-workflow-engine';
+export { WorkflowCommandRecord } from './engine/workflow-command.entity';
+export { WorkflowCommands, WorkflowCommandRelay, WorkflowCommandPoller } from './engine/workflow-commands';
+export type { WorkflowCommand, RelayResult } from './engine/workflow-commands';
 
 import { DurableTimer } from './embedded/durable-timer.entity';
+import { WorkflowCommandRecord } from './engine/workflow-command.entity';
 import { CALENDAR_ENTITIES } from './calendar/calendar-correction.entity';
-export const WORKFLOW_ENTITIES = [DurableTimer, ...CALENDAR_ENTITIES];
+export const WORKFLOW_ENTITIES = [DurableTimer, WorkflowCommandRecord, ...CALENDAR_ENTITIES];

@@ -1,5 +1,18 @@
 import { Module } from '@nestjs/common';
+import { AssessmentAppealsController } from './assessment-appeals.controller';
+import { AssessmentBonusesController } from './assessment-bonuses.controller';
+import { AssessmentResultsController } from './assessment-results.controller';
+import { AssessmentRunsController } from './assessment-runs.controller';
+import { AssessmentSchemesController } from './assessment-schemes.controller';
 
 /** The HTTP endpoints of the assessment area. */
-@Module({ controllers: [] })
+@Module({
+  controllers: [
+    AssessmentSchemesController,
+    AssessmentRunsController,
+    AssessmentResultsController,
+    AssessmentAppealsController,
+    AssessmentBonusesController,
+  ],
+})
 export class AssessmentApiModule {}

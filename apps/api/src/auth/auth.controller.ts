@@ -27,7 +27,8 @@ export class AuthController {
       httpOnly: true,
       sameSite: 'lax',
       secure: this.config.env === 'production',
-      expires: session.expiresAt,
+      // A relative lifetime: an absolute date from the (possibly simulated) server clock could already be past.
+      maxAge: this.config.sessionTtlHours * 3600_000,
       path: '/',
     });
     return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: UserView.of(session.user) };

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Public } from '@app/org';
+import { WorkflowEngine } from '@app/workflows';
 
 class ComponentHealth {
   @ApiProperty({ enum: ['up', 'down'] }) status!: 'up' | 'down';
@@ -21,19 +22,19 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly engine: WorkflowEngine,
   ) {}
 
   @Get()
   @Public()
   @ApiOkResponse({ type: HealthView })
   async health(): Promise<HealthView> {
-    const database = await this.databaseHealth();
+    const [database, engine] = await Promise.all([this.databaseHealth(), this.engine.health()]);
     // The embedded engine runs inside this process: it is up whenever the API answers and the database does.
-    const workflowEngine: ComponentHealth = {
-      status: database.status,
-      detail: `${this.config.workflowEngine}（内置引擎，随 API 进程运行）`,
-    };
-    return { status: database.status === 'up' ? 'ok' : 'degraded', database, workflowEngine };
+    const workflowEngine: ComponentHealth =
+      this.engine.kind === 'embedded' ? { status: database.status, detail: engine.detail } : { ...engine };
+    const status = database.status === 'up' && workflowEngine.status === 'up' ? 'ok' : 'degraded';
+    return { status, database, workflowEngine };
   }
 
   private async databaseHealth(): Promise<ComponentHealth> {

@@ -10,12 +10,16 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
+/** Called for any 401 outside `/api/auth/` (also by requests that bypass the typed client, like uploads). */
+export function reportUnauthorized(status: number, url: string): void {
+  if (status === 401 && !new URL(url, window.location.origin).pathname.startsWith('/api/auth/')) {
+    onUnauthenticated();
+  }
+}
+
 const sessionWatch: Middleware = {
   onResponse({ request, response }) {
-    const path = new URL(request.url).pathname;
-    if (response.status === 401 && !path.startsWith('/api/auth/')) {
-      onUnauthenticated();
-    }
+    reportUnauthorized(response.status, request.url);
     return undefined;
   },
 };

@@ -9,6 +9,7 @@ export type Plan = Schemas['PlanView'];
 export type PlanDetail = Schemas['PlanDetailView'];
 export type Task = Schemas['TaskView'];
 export type TaskUnit = Schemas['TaskUnitView'];
+export type Indicator = Schemas['IndicatorView'];
 export type Problem = Schemas['ProblemView'];
 export type UnresolvedName = Schemas['UnresolvedNameView'];
 export type PublishResult = Schemas['PublishResultView'];
@@ -17,6 +18,30 @@ export type Assignment = Schemas['AssignmentView'];
 export type InboxMessage = Schemas['InboxMessageView'];
 export type Unit = Schemas['UnitView'];
 export type CreateUnit = Schemas['CreateUnitDto'];
+
+export type Obligation = Schemas['ObligationView'];
+export type ObligationStatus = Obligation['status'];
+export type ObligationDetail = Schemas['ObligationDetailView'];
+export type Submission = Schemas['SubmissionView'];
+export type SubmissionKind = Submission['kind'];
+export type SubmissionReceipt = Schemas['SubmissionReceiptView'];
+export type Review = Schemas['ReviewView'];
+export type ParticipantPart = Schemas['ParticipantPartView'];
+export type ReportingSettings = Schemas['ReportingSettingsView'];
+
+export type Warning = Schemas['WarningView'];
+export type SupervisionCase = Schemas['CaseView'];
+export type CaseStatus = SupervisionCase['status'];
+export type CaseDetail = Schemas['CaseDetailView'];
+export type SupervisionEvent = Schemas['SupervisionEventView'];
+export type Interview = Schemas['InterviewView'];
+export type InterviewStatus = Interview['status'];
+export type InterviewDetail = Schemas['InterviewDetailView'];
+export type ScheduleInterview = Schemas['ScheduleInterviewDto'];
+
+export type CalendarYear = Schemas['CalendarYearView'];
+export type CalendarCorrection = Schemas['CalendarCorrectionView'];
+export type Clock = Schemas['ClockView'];
 
 /** The API's error body; falls back to its documented shape until the document lists `ErrorBody`. */
 export type ErrorBody = Schemas extends { ErrorBody: infer E }

@@ -1,6 +1,14 @@
 import type { FormInstance } from 'antd';
 import { asApiError } from '../api/errors';
 
+type NamePath = string | (string | number)[];
+
+/**
+ * The form fields an API refusal may name: a list of names the API and the form share, or a function that maps the
+ * API's name (`indicatorValues[0].value`) to the form's (`['indicators', 7]`), undefined for names it does not have.
+ */
+export type FieldMap = string[] | ((apiField: string) => NamePath | undefined);
+
 /**
  * Shows an API refusal at the fields it names. Reasons for fields the form does not have, or a refusal that names
  * no field, go to `fallbackField` when given; otherwise they are returned for the page to show above the form.
@@ -8,15 +16,17 @@ import { asApiError } from '../api/errors';
 export function showApiErrors<T>(
   form: FormInstance<T>,
   error: unknown,
-  fields: string[],
+  fields: FieldMap,
   fallbackField?: string,
 ): string | null {
   const apiError = asApiError(error);
-  const placed: Array<{ name: string; errors: string[] }> = [];
+  const resolve = typeof fields === 'function' ? fields : (name: string) => (fields.includes(name) ? name : undefined);
+  const placed: Array<{ name: NamePath; errors: string[] }> = [];
   const leftover: string[] = [];
   for (const [name, reasons] of Object.entries(apiError.fields)) {
-    if (fields.includes(name)) {
-      placed.push({ name, errors: reasons });
+    const field = resolve(name);
+    if (field !== undefined) {
+      placed.push({ name: field, errors: reasons });
     } else {
       leftover.push(...reasons.map((reason) => `${name}：${reason}`));
     }

@@ -1,5 +1,12 @@
-/** The UI's words. Chinese is the product's language; English is for visitors and developers. */
-const zh = {
+import { adminEn, adminZh } from './admin-messages';
+import { reportingEn, reportingZh } from './reporting-messages';
+import { supervisionEn, supervisionZh } from './supervision-messages';
+
+/**
+ * The UI's words. Chinese is the product's language; English is for visitors and developers. Areas with many words
+ * keep them in their own file (reporting, supervision, admin), merged here.
+ */
+const core = {
   'app.title': '土壤污染防治 任务调度与督办系统',
   'common.loading': '正在加载…',
   'common.retry': '重试',
@@ -35,6 +42,7 @@ const zh = {
   'login.passwordRequired': '请输入密码',
   'login.submit': '登录',
   'login.expired': '登录已过期，请重新登录。',
+  'login.draftKept': '未报送的内容已保存为本机草稿，登录后回到原页面即可继续填写。',
   'password.old': '原密码',
   'password.new': '新密码',
   'password.confirm': '确认新密码',
@@ -165,10 +173,12 @@ const zh = {
   'unit.aliases': '别名',
 } as const;
 
+const zh = { ...core, ...reportingZh, ...supervisionZh, ...adminZh };
+
 export type MessageKey = keyof typeof zh;
 export type Language = 'zh' | 'en';
 
-const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof core, string> = {
   'app.title': 'Soil Pollution Action Plan — Task Dispatch & Supervision',
   'common.loading': 'Loading…',
   'common.retry': 'Retry',
@@ -204,6 +214,7 @@ const en: Record<MessageKey, string> = {
   'login.passwordRequired': 'Enter your password',
   'login.submit': 'Sign in',
   'login.expired': 'Your session expired. Please sign in again.',
+  'login.draftKept': 'Your unsent report is kept as a draft in this browser; sign in to continue where you left off.',
   'password.old': 'Current password',
   'password.new': 'New password',
   'password.confirm': 'Confirm new password',
@@ -336,5 +347,7 @@ const en: Record<MessageKey, string> = {
   'unit.emails': 'Email',
   'unit.aliases': 'Aliases',
 };
+
+const en: Record<MessageKey, string> = { ...coreEn, ...reportingEn, ...supervisionEn, ...adminEn };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { zh, en };

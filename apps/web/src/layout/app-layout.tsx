@@ -2,6 +2,7 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout } from 'antd';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
+import { DevClockBanner } from '../clock/dev-clock-banner';
 import { useT } from '../i18n/i18n';
 import { NotificationBell } from '../notifications/notification-bell';
 import { Link } from '../router/router';
@@ -50,6 +51,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Drawer>
         )}
         <Layout.Content id="main" tabIndex={-1} className="app-content">
+          <DevClockBanner />
           {children}
         </Layout.Content>
       </Layout>

@@ -1,14 +1,20 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
+  EditOutlined,
   FileTextOutlined,
+  FlagOutlined,
   InboxOutlined,
+  TeamOutlined,
   UploadOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role, User } from '../api/types';
 import type { MessageKey } from '../i18n/messages';
-import { hasRole, OFFICE_ROLES, PLAN_READER_ROLES, UNIT_ROLES } from '../session/roles';
+import { hasRole, OFFICE_ROLES, PLAN_READER_ROLES, REVIEWER_ROLES, UNIT_ROLES } from '../session/roles';
 
 export interface MenuEntry {
   path: string;
@@ -18,14 +24,20 @@ export interface MenuEntry {
 }
 
 /**
- * The navigation, in order. Reporting (报送、审核), supervision (督办、约谈), the dashboard and calendar corrections
- * slot in here as their APIs land: one entry each, with the roles that may open them.
+ * The navigation, in order: one entry per page, with the roles that may open it. The dashboard and the assessment
+ * slot in here as their APIs land.
  */
 function entries(user: User): MenuEntry[] {
   return [
     { path: '/plans', label: 'menu.plans', icon: <FileTextOutlined />, roles: PLAN_READER_ROLES },
     { path: '/plans/import', label: 'menu.import', icon: <UploadOutlined />, roles: OFFICE_ROLES },
     { path: '/assignments', label: 'menu.assignments', icon: <CheckSquareOutlined />, roles: UNIT_ROLES },
+    { path: '/reports', label: 'menu.reports', icon: <EditOutlined />, roles: UNIT_ROLES },
+    { path: '/reviews', label: 'menu.reviews', icon: <AuditOutlined />, roles: REVIEWER_ROLES },
+    { path: '/warnings', label: 'menu.warnings', icon: <WarningOutlined />, roles: 'any' },
+    { path: '/supervision-cases', label: 'menu.cases', icon: <FlagOutlined />, roles: 'any' },
+    { path: '/interviews', label: 'menu.interviews', icon: <TeamOutlined />, roles: 'any' },
+    { path: '/calendar', label: 'menu.calendar', icon: <CalendarOutlined />, roles: PLAN_READER_ROLES },
     { path: `/units/${user.unitId}`, label: 'menu.myUnit', icon: <ApartmentOutlined />, roles: UNIT_ROLES },
     { path: '/inbox', label: 'menu.inbox', icon: <InboxOutlined />, roles: 'any' },
   ];

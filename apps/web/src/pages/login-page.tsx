@@ -1,11 +1,13 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
+import { DevClockBanner } from '../clock/dev-clock-banner';
 import { showApiErrors } from '../components/form-errors';
 import { useT } from '../i18n/i18n';
 import { LanguageSwitch } from '../layout/language-switch';
 import { useRouter } from '../router/router';
 import { homePath } from '../session/roles';
 import { useSession } from '../session/session';
+import { hasAnyDraft } from './obligations/report-draft';
 
 interface LoginForm {
   username: string;
@@ -49,7 +51,16 @@ export function LoginPage() {
           {t('app.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
-        {expired && <Alert type="warning" showIcon title={t('login.expired')} className="form-alert" />}
+        <DevClockBanner />
+        {expired && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('login.expired')}
+            description={hasAnyDraft() ? t('login.draftKept') : undefined}
+            className="form-alert"
+          />
+        )}
         {problem && <Alert type="error" showIcon title={problem} className="form-alert" />}
         <Form form={form} name="login" layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item

@@ -3,13 +3,31 @@ import type { Role, User } from '../api/types';
 import { Forbidden } from '../components/error-result';
 import { ChangePasswordPage } from '../pages/account/change-password-page';
 import { MyTasksPage } from '../pages/assignments/my-tasks-page';
+import { CalendarPage } from '../pages/calendar/calendar-page';
 import { InboxPage } from '../pages/inbox/inbox-page';
+import { InterviewListPage } from '../pages/interviews/interview-list-page';
+import { InterviewPage } from '../pages/interviews/interview-page';
+import { ScheduleInterviewPage } from '../pages/interviews/schedule-interview-page';
 import { NotFoundPage } from '../pages/not-found-page';
+import { ObligationPage } from '../pages/obligations/obligation-page';
 import { PlanImportPage } from '../pages/plans/import/plan-import-page';
 import { PlanDetailPage } from '../pages/plans/plan-detail-page';
 import { PlanListPage } from '../pages/plans/plan-list-page';
+import { ReportListPage } from '../pages/reports/report-list-page';
+import { ReviewQueuePage } from '../pages/reviews/review-queue-page';
+import { CaseListPage } from '../pages/supervision/case-list-page';
+import { CasePage } from '../pages/supervision/case-page';
 import { UnitPage } from '../pages/units/unit-page';
-import { hasRole, homePath, OFFICE_ROLES, PLAN_READER_ROLES } from '../session/roles';
+import { WarningsPage } from '../pages/warnings/warnings-page';
+import {
+  hasRole,
+  homePath,
+  OFFICE_ROLES,
+  PLAN_READER_ROLES,
+  REVIEWER_ROLES,
+  SUPERVISING_ROLES,
+  UNIT_ROLES,
+} from '../session/roles';
 import { matchPath, Redirect } from './router';
 
 interface Route {
@@ -26,6 +44,16 @@ const ROUTES: Route[] = [
   { pattern: '/plans/import/:id', roles: OFFICE_ROLES, render: ({ id }) => <PlanImportPage planId={Number(id)} /> },
   { pattern: '/plans/:id', roles: PLAN_READER_ROLES, render: ({ id }) => <PlanDetailPage id={Number(id)} /> },
   { pattern: '/assignments', roles: 'any', render: () => <MyTasksPage /> },
+  { pattern: '/reports', roles: UNIT_ROLES, render: () => <ReportListPage /> },
+  { pattern: '/obligations/:id', roles: 'any', render: ({ id }) => <ObligationPage id={Number(id)} /> },
+  { pattern: '/reviews', roles: REVIEWER_ROLES, render: () => <ReviewQueuePage /> },
+  { pattern: '/warnings', roles: 'any', render: () => <WarningsPage /> },
+  { pattern: '/supervision-cases', roles: 'any', render: () => <CaseListPage /> },
+  { pattern: '/supervision-cases/:id', roles: 'any', render: ({ id }) => <CasePage id={Number(id)} /> },
+  { pattern: '/interviews', roles: 'any', render: () => <InterviewListPage /> },
+  { pattern: '/interviews/new', roles: SUPERVISING_ROLES, render: () => <ScheduleInterviewPage /> },
+  { pattern: '/interviews/:id', roles: 'any', render: ({ id }) => <InterviewPage id={Number(id)} /> },
+  { pattern: '/calendar', roles: 'any', render: () => <CalendarPage /> },
   { pattern: '/units/:id', roles: 'any', render: ({ id }) => <UnitPage id={Number(id)} /> },
   { pattern: '/inbox', roles: 'any', render: () => <InboxPage /> },
   { pattern: '/account/password', roles: 'any', render: () => <ChangePasswordPage /> },

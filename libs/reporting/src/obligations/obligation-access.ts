@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '@app/core';
 import { AuthUser, scopeCovers, Unit } from '@app/org';
-import { Assignment, Plan } from '@app/plans';
+import { Assignment, getPlanHeader } from '@app/plans';
 import { Obligation } from './obligation.entity';
 
 /** Who reviews a report: the office for leads and lower governments, the lead unit (or the office) for parts. */
@@ -40,7 +40,7 @@ export class ObligationAccess {
 
   async reviewerKind(em: EntityManager, user: AuthUser, obligation: Obligation): Promise<ReviewerKind | null> {
     if (OFFICE_ROLES.includes(user.role)) {
-      const plan = await em.findOneByOrFail(Plan, { id: obligation.planId });
+      const plan = await getPlanHeader(em, obligation.planId);
       const government = await em.findOneByOrFail(Unit, { id: plan.governmentId });
       return scopeCovers(user.scope, government) ? 'office' : null;
     }

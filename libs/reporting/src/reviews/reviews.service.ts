@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, Clock, DomainError, UnitOfWork } from '@app/core';
 import { AuthUser, Unit } from '@app/org';
-import { Plan, Task, TaskDeadline } from '@app/plans';
+import { getPlanHeader, Task, TaskDeadline } from '@app/plans';
 import { WorkingCalendarProvider } from '@app/workflows';
 import { ReportingNotices } from '../notices/reporting-notices';
 import { ObligationAccess } from '../obligations/obligation-access';
@@ -84,7 +84,7 @@ export class ReviewsService {
     return this.unitOfWork.run(async (em) => {
       const before = await this.reviewable(em, user, id);
       const now = this.clock.now();
-      const plan = await em.findOneByOrFail(Plan, { id: before.planId });
+      const plan = await getPlanHeader(em, before.planId);
       const dueAt = returnDueAt(now, await this.settings.rules(plan, em), this.calendars.calendar());
       const after: Obligation = {
         ...before,
@@ -229,7 +229,7 @@ export class ReviewsService {
     }
     const now = this.clock.now();
     await em.update(Task, { id: task.id }, { status: 'completed', updatedAt: now });
-    const plan = await em.findOneByOrFail(Plan, { id: task.planId });
+    const plan = await getPlanHeader(em, task.planId);
     await this.audit.record(em, {
       actor: actorOf(user),
       action: 'task.complete',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, Clock, DomainError, UnitOfWork, describeActor } from '@app/core';
-import { Plan } from '@app/plans';
+import { findPlanHeader, Plan } from '@app/plans';
 import { DEFAULT_RETURN_WORKING_DAYS, ReportingRules } from '../periods/due-dates';
 import { ReportingSetting } from './reporting-setting.entity';
 
@@ -66,7 +66,7 @@ export class ReportingSettingsService {
   }
 
   private async plan(planId: number, manager: EntityManager): Promise<Plan> {
-    const plan = await manager.findOneBy(Plan, { id: planId });
+    const plan = await findPlanHeader(manager, planId);
     if (!plan) {
       throw DomainError.notFound('计划', planId);
     }

@@ -3,7 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Clock, DomainError, UnitOfWork } from '@app/core';
 import { AuthUser, Unit } from '@app/org';
-import { Plan, PlanIndicator, Task } from '@app/plans';
+import { getPlanHeader, PlanIndicator, Task } from '@app/plans';
 import { localDateOf } from '@app/workflows';
 import { checkAttachment, MAX_ATTACHMENTS } from '../attachments/attachment-policy';
 import { AttachmentStore } from '../attachments/attachment-store';
@@ -222,7 +222,7 @@ export class SubmissionsService {
     });
     await this.notices.submitted(em, {
       obligation: after,
-      plan: await em.findOneByOrFail(Plan, { id: after.planId }),
+      plan: await getPlanHeader(em, after.planId),
       task: await em.findOneByOrFail(Task, { id: after.taskId }),
       unit: await em.findOneByOrFail(Unit, { id: after.unitId }),
       submission,

@@ -4,7 +4,7 @@ import { AuditService } from '@app/audit';
 import { Actor, Clock, DomainError, describeActor } from '@app/core';
 import { supervisionCaseNumber } from '@app/notify';
 import { AccessScope, scopeCovers, Unit } from '@app/org';
-import { Plan, Task } from '@app/plans';
+import { findPlanHeader, Plan, Task } from '@app/plans';
 import {
   DEFAULT_ESCALATION_LADDER,
   IssuedStep,
@@ -365,7 +365,7 @@ export class SupervisionCasesService {
     if (resolvedPlanId === null) {
       return null;
     }
-    const plan = await em.findOneBy(Plan, { id: resolvedPlanId });
+    const plan = await findPlanHeader(em, resolvedPlanId);
     if (!plan) {
       throw DomainError.invalid('planId', `计划不存在：${resolvedPlanId}`);
     }

@@ -12,7 +12,7 @@ import {
   formatChineseDateTime,
 } from '@app/notify';
 import { Unit } from '@app/org';
-import { Plan, Task } from '@app/plans';
+import { findPlanHeader, Plan, Task } from '@app/plans';
 import { noticeDedupKey, recipientDedupKey } from '@app/workflows';
 import { SupervisionCase, SupervisionCaseLink } from '../cases/supervision-case.entity';
 import { caseNumberOf } from '../cases/supervision-cases.service';
@@ -43,7 +43,7 @@ export class SupervisionNotices {
   async caseOpened(em: EntityManager, supervisionCase: SupervisionCase, stepKey?: string): Promise<NoticeResult> {
     const key = stepKey ?? noticeDedupKey(`supervision:${supervisionCase.id}`, 'supervision_case');
     const unit = await em.findOneByOrFail(Unit, { id: supervisionCase.unitId });
-    const plan = supervisionCase.planId ? await em.findOneBy(Plan, { id: supervisionCase.planId }) : null;
+    const plan = supervisionCase.planId ? await findPlanHeader(em, supervisionCase.planId) : null;
     const taskLink = await em.findOne(SupervisionCaseLink, {
       where: { caseId: supervisionCase.id, kind: 'task' },
       order: { id: 'ASC' },

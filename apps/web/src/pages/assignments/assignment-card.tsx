@@ -2,6 +2,7 @@ import { CheckOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
 import type { Assignment } from '../../api/types';
 import { AcknowledgeStatusTag, AssignmentRoleTag } from '../../components/status-tags';
+import { useNow } from '../../clock/server-clock';
 import { useT } from '../../i18n/i18n';
 import { daysUntil, formatDate, formatDateTime } from '../../time/format';
 
@@ -15,7 +16,7 @@ interface Props {
 export function AssignmentCard({ assignment, canAcknowledge, acknowledging, onAcknowledge }: Props) {
   const t = useT();
   const pending = assignment.status === 'pending';
-  const days = daysUntil(assignment.acknowledgeDueAt);
+  const days = daysUntil(assignment.acknowledgeDueAt, useNow());
   const titleId = `assignment-${assignment.id}-title`;
   return (
     <li>

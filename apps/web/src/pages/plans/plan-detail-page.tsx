@@ -11,12 +11,16 @@ import { hasRole, OFFICE_ROLES } from '../../session/roles';
 import { useUser } from '../../session/session';
 import { formatDateTime } from '../../time/format';
 import { AcknowledgementTable } from './acknowledgement-table';
+import { PlanObligations } from './plan-obligations';
 import { planYears } from './plan-years';
+import { ReportingSettingsPanel } from './reporting-settings-panel';
 import { TaskTable } from './task-table';
 import { useUnitNames } from './use-unit-names';
 
 export function PlanDetailPage({ id }: { id: number }) {
   const t = useT();
+  const user = useUser();
+  const office = hasRole(user.role, OFFICE_ROLES);
   const plan = useAsync(() => unwrap(api.GET('/api/plans/{id}', { params: { path: { id } } })), [id]);
   const unitNames = useUnitNames();
   if (plan.error) {
@@ -40,7 +44,15 @@ export function PlanDetailPage({ id }: { id: number }) {
     },
   ];
   if (detail.status === 'published') {
-    tabs.push({ key: 'ack', label: t('ack.title'), children: <AcknowledgementTab planId={detail.id} /> });
+    tabs.push(
+      { key: 'obligations', label: t('plan.tabObligations'), children: <PlanObligations planId={detail.id} /> },
+      { key: 'ack', label: t('ack.title'), children: <AcknowledgementTab planId={detail.id} /> },
+      {
+        key: 'settings',
+        label: t('plan.tabSettings'),
+        children: <ReportingSettingsPanel planId={detail.id} editable={office} />,
+      },
+    );
   }
   return (
     <section aria-labelledby="plan-title">

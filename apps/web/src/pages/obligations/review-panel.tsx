@@ -1,0 +1,110 @@
+import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, Rate, Typography } from 'antd';
+import { useState } from 'react';
+import { api, unwrap } from '../../api/client';
+import type { ObligationDetail } from '../../api/types';
+import { showApiErrors } from '../../components/form-errors';
+import { useT } from '../../i18n/i18n';
+import { formatDateTime } from '../../time/format';
+
+interface ReviewValues {
+  rating?: number;
+  comment?: string;
+}
+
+const MAX_COMMENT = 2000;
+
+/** 审核: accept (a rating 1–5 and a comment, both optional) or return (the comment is then required). */
+export function ReviewPanel({ detail, onReviewed }: { detail: ObligationDetail; onReviewed: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ReviewValues>();
+  const [busy, setBusy] = useState<'accept' | 'return' | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const decide = async (decision: 'accept' | 'return') => {
+    setProblem(null);
+    const { rating, comment } = form.getFieldsValue();
+    const text = comment?.trim() ?? '';
+    if (decision === 'return' && !text) {
+      form.setFields([{ name: 'comment', errors: [t('review.commentRequired')] }]);
+      form.getFieldInstance('comment')?.focus?.();
+      return;
+    }
+    try {
+      await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(decision);
+    try {
+      const path = { params: { path: { id: detail.id } } };
+      const receipt =
+        decision === 'accept'
+          ? await unwrap(
+              api.POST('/api/obligations/{id}/accept', {
+                ...path,
+                body: { rating: rating || undefined, comment: text || undefined },
+              }),
+            )
+          : await unwrap(api.POST('/api/obligations/{id}/return', { ...path, body: { comment: text } }));
+      void message.success(
+        decision === 'accept'
+          ? t('review.accepted', { unit: detail.unitName })
+          : t('review.returned', { unit: detail.unitName, time: formatDateTime(receipt.dueAt) }),
+      );
+      form.resetFields();
+      onReviewed();
+    } catch (error) {
+      setProblem(showApiErrors(form, error, ['rating', 'comment']));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Card
+      className="review-panel"
+      title={
+        <Typography.Title level={3} className="card-title" id="review-title">
+          {t(detail.reviewer === 'lead' ? 'review.titleLead' : 'review.title')}
+        </Typography.Title>
+      }
+    >
+      {problem && <Alert type="error" showIcon className="form-alert" title={problem} />}
+      <Form<ReviewValues> form={form} name="review" layout="vertical" aria-labelledby="review-title">
+        <Form.Item label={t('review.rating')} name="rating" extra={t('review.ratingHint')}>
+          <Rate allowClear />
+        </Form.Item>
+        <Form.Item
+          label={t('review.comment')}
+          name="comment"
+          extra={t('review.commentHint')}
+          rules={[{ max: MAX_COMMENT, message: t('report.textTooLong', { max: MAX_COMMENT }) }]}
+        >
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={MAX_COMMENT} showCount />
+        </Form.Item>
+        <div className="form-actions">
+          <Button
+            type="primary"
+            icon={<CheckOutlined aria-hidden />}
+            loading={busy === 'accept'}
+            disabled={busy !== null}
+            onClick={() => void decide('accept')}
+          >
+            {t('review.accept')}
+          </Button>
+          <Button
+            danger
+            icon={<RollbackOutlined aria-hidden />}
+            loading={busy === 'return'}
+            disabled={busy !== null}
+            onClick={() => void decide('return')}
+          >
+            {t('review.return')}
+          </Button>
+        </div>
+      </Form>
+    </Card>
+  );
+}
