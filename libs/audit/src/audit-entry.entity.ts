@@ -1,7 +1,10 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { timestampColumn } from '@app/core';
 
-/** One recorded state change. Append-only: each row carries the hash of the previous one. */
+/**
+ * One recorded state change. Append-only. Written unsealed in the transaction of the change; the sealer then gives
+ * it its position in the hash chain and the hash of the row before it (libs/audit/README.md).
+ */
 @Entity('audit_entry')
 export class AuditEntry {
   @PrimaryGeneratedColumn()
@@ -39,18 +42,27 @@ export class AuditEntry {
   @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
   requestId!: string | null;
 
-  @Column({ name: 'prev_hash', type: 'varchar', length: 64 })
-  prevHash!: string;
+  /** Position in the chain; null until sealed. */
+  @Column({ type: 'integer', nullable: true })
+  seq!: number | null;
 
-  @Column({ type: 'varchar', length: 64 })
-  hash!: string;
+  @Column({ name: 'prev_hash', type: 'varchar', length: 64, nullable: true })
+  prevHash!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  hash!: string | null;
 }
 
-/** The chain's tip, locked while appending so concurrent writers extend the chain one at a time. */
+export const CHAIN_TIP_ID = 1;
+
+/** The chain's tip (one row): the last sealed row. Only the sealer locks and moves it. */
 @Entity('audit_chain_head')
 export class AuditChainHead {
   @PrimaryGeneratedColumn()
   id!: number;
+
+  @Column({ name: 'last_seq', type: 'integer', default: 0 })
+  lastSeq!: number;
 
   @Column({ name: 'last_id', type: 'integer' })
   lastId!: number;

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Clock, RequestContext, describeActor } from '@app/core';
-import { AuditChainHead, AuditEntry } from './audit-entry.entity';
-import { GENESIS_HASH, hashAuditEntry } from './audit-hash';
+import { ChainCheck } from './audit-chain';
+import { AuditEntry } from './audit-entry.entity';
+import { readChainTip } from './chain-tip';
 
 export interface AuditRecord {
   actor: Actor;
@@ -15,95 +16,86 @@ export interface AuditRecord {
 }
 
 export interface AuditVerification {
+  /** No sealed row was edited, deleted or reordered. */
   ok: boolean;
+  /** Sealed rows checked. */
   checked: number;
+  /** Rows written but not sealed into the chain yet (not checked). */
+  unsealed: number;
   problems: string[];
 }
 
-const HEAD_ID = 1;
-
 /**
- * Appends to the hash-chained audit trail. Always called with the transaction's EntityManager, so a change
- * and its audit row commit or roll back together.
+ * Records state changes in the audit trail. Always called with the transaction's EntityManager, so a change and its
+ * audit row commit or roll back together. The row is written unsealed, without any lock; `AuditSealer` chains it.
  */
 @Injectable()
 export class AuditService {
+  private insert: string | null = null;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 
-  async record(manager: EntityManager, record: AuditRecord): Promise<AuditEntry> {
-    const head = await this.lockHead(manager);
-    const entry = manager.create(AuditEntry, {
-      at: this.clock.now(),
-      actor: describeActor(record.actor),
-      actorUserId: record.actor.kind === 'user' ? record.actor.userId : null,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: String(record.entityId),
-      unitId: record.unitId,
-      before: record.before === undefined ? null : JSON.stringify(record.before),
-      after: record.after === undefined ? null : JSON.stringify(record.after),
-      requestId: RequestContext.requestId(),
-      prevHash: head.lastHash,
-      hash: 'pending',
-    });
-    const saved = await manager.save(entry);
-    saved.hash = hashAuditEntry(saved);
-    await manager.update(AuditEntry, { id: saved.id }, { hash: saved.hash });
-    await manager.update(AuditChainHead, { id: HEAD_ID }, { lastId: saved.id, lastHash: saved.hash });
-    return saved;
+  /** `before` is a reserved word on MySQL: the column names are quoted the driver's way. */
+  private insertSql(manager: EntityManager): string {
+    if (!this.insert) {
+      const q = (name: string) => manager.connection.driver.escape(name);
+      this.insert =
+        `INSERT INTO audit_entry (at, actor, actor_user_id, action, entity_type, entity_id, unit_id, ${q('before')}, ` +
+        `${q('after')}, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+    }
+    return this.insert;
   }
 
-  /** Walks the whole chain: an edited row breaks its own hash, a deleted row breaks the link or the head. */
+  /** One INSERT with bound parameters; no lock, no read. */
+  async record(manager: EntityManager, record: AuditRecord): Promise<void> {
+    await manager.query(this.insertSql(manager), [
+      timestampParam(this.clock.now()),
+      describeActor(record.actor),
+      record.actor.kind === 'user' ? record.actor.userId : null,
+      record.action,
+      record.entityType,
+      String(record.entityId),
+      record.unitId,
+      record.before === undefined ? null : JSON.stringify(record.before),
+      record.after === undefined ? null : JSON.stringify(record.after),
+      RequestContext.requestId(),
+    ]);
+  }
+
+  /** Walks the sealed chain in order: an edited row breaks its own hash, a deleted row breaks a link or the tip. */
   async verify(batchSize = 1000): Promise<AuditVerification> {
-    const problems: string[] = [];
-    let prevHash = GENESIS_HASH;
-    let lastId = 0;
-    let checked = 0;
+    const check = new ChainCheck();
     for (;;) {
       const rows = await this.dataSource
         .getRepository(AuditEntry)
         .createQueryBuilder('a')
-        .where('a.id > :lastId', { lastId })
-        .orderBy('a.id', 'ASC')
-        .take(batchSize)
+        .where('a.seq > :after', { after: check.lastSeq })
+        .orderBy('a.seq', 'ASC')
+        .limit(batchSize)
         .getMany();
       for (const row of rows) {
-        if (row.prevHash !== prevHash) {
-          problems.push(`#${row.id}: previous-hash link broken (a row before it was deleted or edited)`);
-        }
-        if (hashAuditEntry(row) !== row.hash) {
-          problems.push(`#${row.id}: content does not match its hash (the row was edited)`);
-        }
-        prevHash = row.hash;
-        lastId = row.id;
-        checked++;
+        check.add({ ...row, seq: row.seq! });
       }
       if (rows.length < batchSize) {
         break;
       }
     }
-    const head = await this.dataSource.getRepository(AuditChainHead).findOneBy({ id: HEAD_ID });
-    if (head && (head.lastId !== lastId || head.lastHash !== prevHash)) {
-      problems.push(`chain head points at #${head.lastId} but the last row is #${lastId} (rows were deleted)`);
-    }
-    return { ok: problems.length === 0, checked, problems };
+    check.end(await readChainTip(this.dataSource.manager));
+    const unsealed = await this.dataSource
+      .getRepository(AuditEntry)
+      .createQueryBuilder('a')
+      .where('a.seq IS NULL')
+      .getCount();
+    return { ok: check.problems.length === 0, checked: check.checked, unsealed, problems: check.problems };
   }
+}
 
-  private async lockHead(manager: EntityManager): Promise<AuditChainHead> {
-    const query = manager.getRepository(AuditChainHead).createQueryBuilder('h').where('h.id = :id', { id: HEAD_ID });
-    if (manager.connection.options.type === 'mysql') {
-      query.setLock('pessimistic_write');
-    }
-    const head = await query.getOne();
-    if (head) {
-      return head;
-    }
-    const created = manager.create(AuditChainHead, { id: HEAD_ID, lastId: 0, lastHash: GENESIS_HASH });
-    return manager.save(created);
-  }
+/** A DATETIME(3) value both drivers store as the same UTC instant (SQLite keeps the text, MySQL reads it). */
+function timestampParam(instant: Date): string {
+  return instant.toISOString().replace('T', ' ').replace('Z', '');
 }
 
 export interface AuditQuery {
