@@ -82,6 +82,8 @@ describe('UsersController (e2e)', () => {
     const list = await request(t.http).get('/api/users').set(as(office)).expect(200);
     const eco = (list.body as Array<{ id: number; username: string }>).find((u) => u.username === 'eco-liaison');
     const token = await t.login('eco-liaison');
+    // Used once first, so the session is in the API's short-lived session cache when the user is deactivated.
+    await request(t.http).get('/api/auth/me').set(as(token)).expect(200);
     await request(t.http).patch(`/api/users/${eco?.id}`).set(as(office)).send({ active: false }).expect(200);
     await request(t.http).get('/api/auth/me').set(as(token)).expect(401);
   });

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AccessGuard } from './access/access.guard';
 import { ResourceScopeRegistry } from './access/resource-scope.registry';
 import { AuthService } from './auth/auth.service';
+import { SessionCache } from './auth/session-cache';
 import { DemoSeeder } from './demo/demo-seeder.service';
 import { Unit } from './units/unit.entity';
 import { UnitsService } from './units/units.service';
@@ -12,7 +13,16 @@ import { UsersService } from './users/users.service';
 
 @Global()
 @Module({
-  providers: [UnitsService, UsersService, AuthService, PasswordHasher, AccessGuard, ResourceScopeRegistry, DemoSeeder],
+  providers: [
+    UnitsService,
+    UsersService,
+    AuthService,
+    SessionCache,
+    PasswordHasher,
+    AccessGuard,
+    ResourceScopeRegistry,
+    DemoSeeder,
+  ],
   exports: [UnitsService, UsersService, AuthService, AccessGuard, ResourceScopeRegistry, DemoSeeder],
 })
 export class OrgModule implements OnModuleInit {

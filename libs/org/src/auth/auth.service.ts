@@ -9,6 +9,7 @@ import { UnitsService } from '../units/units.service';
 import { passwordProblems } from '../users/password-policy';
 import { PasswordHasher } from '../users/password-hasher';
 import { User } from '../users/user.entity';
+import { SessionCache } from './session-cache';
 import { UserSession } from './session.entity';
 
 export interface LoginResult {
@@ -27,6 +28,8 @@ export const sha256 = (value: string): string => createHash('sha256').update(val
 export class AuthService {
   /** Verifies against this when the username is unknown, so timing does not reveal which usernames exist. */
   private dummyHash: Promise<string> | null = null;
+  /** Session reads in flight, by token hash. */
+  private readonly reading = new Map<string, { stamp: number; result: Promise<AuthUser | null> }>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -36,6 +39,7 @@ export class AuthService {
     private readonly units: UnitsService,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly sessions: SessionCache,
   ) {}
 
   async login(username: string, password: string): Promise<LoginResult> {
@@ -77,14 +81,45 @@ export class AuthService {
     return { token, expiresAt, user: await this.toAuthUser(user) };
   }
 
-  /** The user behind a token, or null when the token is unknown, revoked or expired. */
+  /**
+   * The user behind a token, or null when the token is unknown, revoked or expired. Answered from `SessionCache`
+   * for a few seconds after a database read (a token is a random 256-bit value, hashed with SHA-256, never argon2).
+   */
   async authenticate(token: string): Promise<AuthUser | null> {
-    const session = await this.dataSource.getRepository(UserSession).findOneBy({ tokenHash: sha256(token) });
-    if (!session || session.revokedAt || session.expiresAt <= this.clock.now()) {
+    const tokenHash = sha256(token);
+    const now = this.clock.now();
+    const cached = this.sessions.get(tokenHash, now);
+    if (cached) {
+      return cached;
+    }
+    // Requests that arrive together with the same token share one read, instead of each reading the same rows;
+    // not a read begun before a logout or user change that has happened since.
+    const stamp = this.sessions.stamp();
+    const inFlight = this.reading.get(tokenHash);
+    if (inFlight?.stamp === stamp) {
+      return inFlight.result;
+    }
+    const result = this.readSession(tokenHash, now, stamp).finally(() => {
+      if (this.reading.get(tokenHash)?.result === result) {
+        this.reading.delete(tokenHash);
+      }
+    });
+    this.reading.set(tokenHash, { stamp, result });
+    return result;
+  }
+
+  private async readSession(tokenHash: string, now: Date, stamp: number): Promise<AuthUser | null> {
+    const session = await this.dataSource.getRepository(UserSession).findOneBy({ tokenHash });
+    if (!session || session.revokedAt || session.expiresAt <= now) {
       return null;
     }
     const user = await this.dataSource.getRepository(User).findOneBy({ id: session.userId });
-    return user && user.active ? this.toAuthUser(user) : null;
+    if (!user || !user.active) {
+      return null;
+    }
+    const authUser = await this.toAuthUser(user);
+    this.sessions.put(tokenHash, authUser, session.expiresAt, stamp);
+    return authUser;
   }
 
   async logout(user: AuthUser, token: string): Promise<void> {
@@ -98,6 +133,7 @@ export class AuthService {
         unitId: user.unitId,
       });
     });
+    this.sessions.forgetSession(sha256(token));
   }
 
   /** Changes the password and ends every other session of the user. */
@@ -134,6 +170,7 @@ export class AuthService {
         unitId: user.unitId,
       });
     });
+    this.sessions.forgetUser(user.id);
   }
 
   async toAuthUser(user: User): Promise<AuthUser> {

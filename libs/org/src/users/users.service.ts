@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, Clock, DomainError, UnitOfWork } from '@app/core';
 import { AccessScope, scopeCovers } from '../access/access-scope';
+import { SessionCache } from '../auth/session-cache';
 import { Unit } from '../units/unit.entity';
 import { passwordProblems } from './password-policy';
 import { PasswordHasher } from './password-hasher';
@@ -41,6 +42,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly sessions: SessionCache,
   ) {}
 
   async list(scope: AccessScope): Promise<User[]> {
@@ -128,7 +130,7 @@ export class UsersService {
     if (patch.role && grantorRole !== 'system_admin' && !OFFICE_GRANTABLE.includes(patch.role)) {
       throw new DomainError('FORBIDDEN', '无权授予该角色', { role: ['无权授予该角色'] });
     }
-    return this.unitOfWork.run(async (em) => {
+    const updated = await this.unitOfWork.run(async (em) => {
       const before = await em.findOneBy(User, { id });
       if (!before) {
         throw DomainError.notFound('用户', id);
@@ -158,5 +160,8 @@ export class UsersService {
       });
       return after;
     });
+    // A new role or a deactivation applies to the user's signed-in sessions on the next request (here at once).
+    this.sessions.forgetUser(id);
+    return updated;
   }
 }
