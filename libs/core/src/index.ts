@@ -5,3 +5,4 @@ export * from './unit-of-work';
 export * from './actor';
 export * from './request-context';
 export * from './core.module';
+export * from './shanghai-format';

@@ -1,6 +1,8 @@
-/** How an instant reads to the office and the units: 2026年12月28日 18:00 (Asia/Shanghai). */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** An instant as the office reads it: `2026年12月9日 09:00`, Asia/Shanghai whatever the server's zone. */
 export function formatShanghai(date: Date): string {
-  const local = new Date(date.getTime() + 8 * 3600_000);
+  const local = new Date(date.getTime() + SHANGHAI_OFFSET_MS);
   const pad = (n: number) => String(n).padStart(2, '0');
   return (
     `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ` +

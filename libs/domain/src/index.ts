@@ -1,0 +1,1 @@
+export { DomainModule } from './domain.module';
