@@ -4,20 +4,23 @@
  * mysql:// URL). Goal: the engine ≥ 0.3× the baseline, and time per step flat from 1k to 100k (linear growth).
  *
  * Every step does the same work on both sides: find the due timer, write one `escalation_step` row, move the timer
- * to its next due time. The engine runs it through `EmbeddedEngine.sweep()` with a registered handler that inserts
- * the row through TypeORM and returns the next due time (so the cost measured is the engine's own: claim, lock,
- * handler insert, timer update, commit). The baseline selects 200 due rows (the sweep's claim size), moves them
- * with one UPDATE … WHERE id IN and records them with one multi-row INSERT, one transaction per 200, on the bare
- * driver (better-sqlite3 or mysql2).
+ * to its next due time. The engine runs it through `EmbeddedEngine.sweep()` with a registered handler that records
+ * the row through the app's `StepLog.record` (TypeORM) and returns the next due time, so the cost measured is the
+ * engine's own: claim, savepoint per step, handler insert, timer update, commit. The baseline selects 200 due rows
+ * (the sweep's claim size), moves them with one UPDATE … WHERE id IN and records them with one multi-row INSERT,
+ * one transaction per 200, on the bare driver (better-sqlite3 or mysql2).
  *
  * The baseline runs just before and just after the engine at each N and counts as one run of both, so the ratio
  * compares the two under the same machine conditions.
  *
  * Then, where the engine's time goes (default 5k steps per variant, in interleaved rounds of 1k so that load from
- * elsewhere on the machine hits every variant alike): statements per step; the engine's own per-row statement
- * sequence replayed on the bare driver (the cost of one transaction per row, without TypeORM); the handler alone;
- * and a prototype batched claim-and-run (one transaction per claimed batch, with or without a savepoint per step,
- * one UPDATE for the batch) through the same TypeORM manager and handler: what a batched engine mode would reach.
+ * elsewhere on the machine hits every variant alike): statements per step; the engine's own statement sequence
+ * replayed on the bare driver, with and without the savepoints (its cost without TypeORM); and the handler alone
+ * (the floor of any engine that calls a TypeORM handler per step).
+ *
+ * Last, the real escalation handlers: a published plan (seed 002, 621 obligations) swept on 17 December 2026, when
+ * every obligation is due for its supervision case: steps/s, statements and CPU per step, the most frequent
+ * statements. Skip it with BENCH_REAL=0.
  *
  *   npx ts-node --transpile-only -r tsconfig-paths/register bench/engine-sweep.ts [sizes] [profileSteps]
  *   DATABASE_URL=mysql://root:@127.0.0.1:3306/test npx ts-node --transpile-only -r tsconfig-paths/register \
@@ -26,11 +29,14 @@
  * Each phase stops by itself after BENCH_PHASE_CAP_S seconds (default 100) and reports the rate of what it did.
  */
 import * as os from 'node:os';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import request from 'supertest';
 import { DataSource, EntityManager, Logger as OrmLogger, MoreThan } from 'typeorm';
-import { UnitOfWork, utcDate } from '@app/core';
-import { EscalationStepRecord } from '@app/escalation';
+import { UnitOfWork } from '@app/core';
+import { PeriodCycle, StepLog } from '@app/escalation';
 import { DurableTimer, EmbeddedEngine, TimerHandler } from '@app/workflows';
-import { startTestApp } from '../test/factories/test-app';
+import { startTestApp, TestApp } from '../test/factories/test-app';
 import { BareDb, BareSession, openBareDb, placeholders, sqlTime } from './support/bare-db';
 import { fmtRate, perSecond, table } from './support/stats';
 
@@ -59,15 +65,17 @@ interface PhaseResult {
   statements?: number;
 }
 
-/** The trivial-but-realistic step: one record row, as the escalation handler's StepLog writes, then come back. */
+/** The trivial-but-realistic step: one record row through the app's StepLog, then come back. */
 class RecordingHandler implements TimerHandler {
+  constructor(private readonly steps: StepLog) {}
+
   async run(em: EntityManager, subjectId: string, now: Date): Promise<Date | null> {
-    await em.insert(EscalationStepRecord, stepRow(subjectId, now));
+    await this.steps.record(em, stepRow(subjectId, now));
     return NEXT;
   }
 }
 
-function stepRow(subjectId: string, now: Date): Omit<EscalationStepRecord, 'id'> {
+function stepRow(subjectId: string, now: Date): Parameters<StepLog['record']>[1] {
   return {
     subjectType: 'obligation',
     subjectId: Number(subjectId),
@@ -95,17 +103,29 @@ const stepValues = (subjectId: string, now: Date): unknown[] => [
   1,
 ];
 
-/** Counts every statement TypeORM sends (BEGIN, SAVEPOINT and COMMIT included). */
+/** Counts every statement TypeORM sends (BEGIN, SAVEPOINT and COMMIT included), and, when asked, by shape. */
 class CountingLogger implements OrmLogger {
   count = 0;
-  logQuery(): void {
+  shapes: Map<string, number> | null = null;
+  logQuery(query: string): void {
     this.count++;
+    if (this.shapes) {
+      const shape = statementShape(query);
+      this.shapes.set(shape, (this.shapes.get(shape) ?? 0) + 1);
+    }
   }
   logQueryError(): void {}
   logQuerySlow(): void {}
   logSchemaBuild(): void {}
   logMigration(): void {}
   log(): void {}
+}
+
+/** `SELECT … FROM "unit"`, `INSERT INTO "audit_entry"`: the verb and the first table. */
+function statementShape(query: string): string {
+  const verb = /^\s*(\w+)/.exec(query)?.[1]?.toUpperCase() ?? '?';
+  const table = /\b(?:FROM|INTO|UPDATE)\s+[`"]?(\w+)/i.exec(query)?.[1];
+  return table ? `${verb} ${table}` : query.trim().replace(/\s+/g, ' ').slice(0, 40);
 }
 
 async function main(): Promise<void> {
@@ -115,7 +135,7 @@ async function main(): Promise<void> {
   const dataSource = t.app.get(DataSource);
   const engine = t.app.get(EmbeddedEngine);
   const unitOfWork = t.app.get(UnitOfWork);
-  const handler = new RecordingHandler();
+  const handler = new RecordingHandler(t.app.get(StepLog));
   engine.register(SUBJECT_TYPE, handler);
   t.clock.set(NOW);
   const statements = new CountingLogger();
@@ -226,32 +246,26 @@ async function main(): Promise<void> {
           },
           {
             name: 'engine sweep',
-            note: 'EmbeddedEngine.sweep(): 1 txn per row, TypeORM',
+            note: `EmbeddedEngine.sweep(): 1 txn per ${BATCH}, savepoint per step, TypeORM handler`,
             run: (deadline) => sweepAll(engine, deadline),
             orm: true,
           },
           {
-            name: 'bare per-row',
-            note: "the engine's per-row statements on the bare driver, 1 txn per row",
-            run: (deadline) => barePerRow(bare, lock, deadline),
+            name: 'bare engine',
+            note: "the engine's statements on the bare driver (savepoint per step, 1 UPDATE … CASE)",
+            run: (deadline) => bareEngine(bare, lock, deadline, true),
+            orm: false,
+          },
+          {
+            name: 'bare, no savepoint',
+            note: 'the same without the savepoints: what isolating each step costs',
+            run: (deadline) => bareEngine(bare, lock, deadline, false),
             orm: false,
           },
           {
             name: 'handler only',
             note: `no timer work: the handler's TypeORM insert, 1 txn per ${BATCH}`,
             run: (deadline) => handlerAlone(unitOfWork, handler, deadline),
-            orm: true,
-          },
-          {
-            name: 'batch+savepoint',
-            note: `prototype: 1 txn per ${BATCH}, savepoint per step, 1 UPDATE`,
-            run: (deadline) => untilEmpty(deadline, () => batchedClaimAndRun(unitOfWork, handler, NOW, lock, true)),
-            orm: true,
-          },
-          {
-            name: 'batch',
-            note: `prototype: 1 txn per ${BATCH}, no savepoints, 1 UPDATE`,
-            run: (deadline) => untilEmpty(deadline, () => batchedClaimAndRun(unitOfWork, handler, NOW, lock, false)),
             orm: true,
           },
         ];
@@ -278,6 +292,10 @@ async function main(): Promise<void> {
           ]),
         ),
       );
+    }
+    if (process.env.BENCH_REAL !== '0') {
+      await reset(bare, 0);
+      await realEscalationSweep(t, statements);
     }
     console.log(`\ntotal ${elapsed()}; load average at the end ${loadAverage()}`);
   } finally {
@@ -412,35 +430,49 @@ async function bareBatched(bare: BareDb, lock: string, deadline: number): Promis
 }
 
 /**
- * The statements `EmbeddedEngine` sends, on the bare driver: a claim transaction per batch, then per row its own
- * transaction (lock the timer, run the step, re-read the timer, move it).
+ * The statements `EmbeddedEngine.sweep()` sends, on the bare driver: per transaction, claim a batch, per step a
+ * savepoint before the handler's INSERT, then one UPDATE … CASE for the batch.
  */
-async function barePerRow(bare: BareDb, lock: string, deadline: number): Promise<number> {
-  const rowLock = lock ? ' FOR UPDATE' : '';
-  const step = async (tx: BareSession, id: number) => {
-    const [timer] = await tx.query<{ subject_id: string }>(`SELECT * FROM workflow_timer WHERE id = ?${rowLock}`, [id]);
-    await tx.run(`INSERT INTO escalation_step (${STEP_COLUMNS}) VALUES ${placeholders(1, 10)}`, [
-      ...stepValues(timer.subject_id, NOW),
-    ]);
-    await tx.query('SELECT * FROM workflow_timer WHERE id = ? LIMIT 1', [id]);
-    await tx.run(MOVE_SQL + 'WHERE id = ?', [sqlTime(NEXT), sqlTime(NOW), id]);
-  };
-  return untilEmpty(deadline, async () => {
-    const ids = await bare.transaction(async (tx) => {
-      const due = await tx.query<{ id: number }>(CLAIM_SQL + lock, [sqlTime(NOW), sqlTime(NOW), BATCH]);
-      if (due.length > 0) {
-        await tx.run(`UPDATE workflow_timer SET claimed_until = ? WHERE id IN (${placeholders(due.length, 1)})`, [
-          sqlTime(new Date(NOW.getTime() + 5 * 60_000)),
-          ...due.map((row) => row.id),
+async function bareEngine(bare: BareDb, lock: string, deadline: number, savepoints: boolean): Promise<number> {
+  return untilEmpty(deadline, () =>
+    bare.transaction(async (tx) => {
+      const due = await tx.query<{ id: number; subject_id: string }>(CLAIM_SQL + lock, [
+        sqlTime(NOW),
+        sqlTime(NOW),
+        BATCH,
+      ]);
+      for (const row of due) {
+        if (savepoints) {
+          await tx.run('SAVEPOINT timer_step');
+        }
+        await tx.run(`INSERT INTO escalation_step (${STEP_COLUMNS}) VALUES ${placeholders(1, 10)}`, [
+          ...stepValues(row.subject_id, NOW),
         ]);
+        // As the engine: MySQL replaces the savepoint at the next step, SQLite releases it.
+        if (savepoints && bare.kind !== 'mysql') {
+          await tx.run('RELEASE SAVEPOINT timer_step');
+        }
       }
-      return due.map((row) => row.id);
-    });
-    for (const id of ids) {
-      await bare.transaction((tx) => step(tx, id));
-    }
-    return ids.length;
-  });
+      if (due.length > 0) {
+        await moveWithCase(tx, due);
+      }
+      return due.length;
+    }),
+  );
+}
+
+async function moveWithCase(tx: BareSession, due: Array<{ id: number }>): Promise<void> {
+  const cases = due.map(() => 'WHEN ? THEN ?').join(' ');
+  await tx.run(
+    `UPDATE workflow_timer SET due_at = CASE id ${cases} END, status = CASE id ${cases} END, attempts = 0, ` +
+      `claimed_until = NULL, last_error = NULL, updated_at = ? WHERE id IN (${placeholders(due.length, 1)})`,
+    [
+      ...due.flatMap((row) => [row.id, sqlTime(NEXT)]),
+      ...due.flatMap((row) => [row.id, 'pending']),
+      sqlTime(NOW),
+      ...due.map((row) => row.id),
+    ],
+  );
 }
 
 /** The handler alone, N times, in transactions of 200: the floor of any engine that runs TypeORM handlers per step. */
@@ -463,57 +495,85 @@ async function handlerAlone(unitOfWork: UnitOfWork, handler: TimerHandler, deadl
   );
 }
 
+const SEED_002 = path.resolve(__dirname, '../../shared/seeds/002_ed72ecd477f74a50.txt');
+
 /**
- * A prototype of a batched engine mode: claim a batch and run it in ONE transaction (rows locked FOR UPDATE SKIP
- * LOCKED on MySQL for the whole batch), optionally each step in a savepoint so a failing step rolls back alone
- * (without savepoints a failure would roll back the batch, to be rerun one row per transaction as today), then one
- * statement to re-read the batch (a handler may have rescheduled its own timer) and one UPDATE to move it.
- * Returns the steps run.
+ * The real handlers: seed 002 imported and published on 5 November 2026 (its unmatched unit names mapped to the city
+ * government), then the clock at 17 December 09:30, when every November obligation is due for its supervision case.
+ * One `drain()`, as the poller or the dev clock runs it.
  */
-async function batchedClaimAndRun(
-  unitOfWork: UnitOfWork,
-  handler: TimerHandler,
-  now: Date,
-  lock: string,
-  savepoints: boolean,
-): Promise<number> {
-  return unitOfWork.run(async (em) => {
-    // Plain SQL with bound parameters: TypeORM inlines numbers into SQLite statements, so its query builder's SQL
-    // differs per id and misses the driver's prepared-statement cache.
-    const timers = (
-      await em.query<Array<{ id: number; subject_id: string; due_at: Date | string }>>(
-        "SELECT id, subject_id, due_at FROM workflow_timer WHERE status = 'pending' AND due_at <= ? " +
-          `AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY due_at ASC LIMIT ${BATCH}${lock}`,
-        [sqlTime(now), sqlTime(now)],
-      )
-    ).map((row) => ({ id: Number(row.id), subjectId: row.subject_id, dueAt: utcDate.from(row.due_at) as Date }));
-    if (timers.length === 0) {
-      return 0;
-    }
-    const next = new Map<number, Date | null>();
-    for (const timer of timers) {
-      const run = (manager: EntityManager) => handler.run(manager, timer.subjectId, now);
-      next.set(timer.id, savepoints ? await em.transaction(run) : await run(em));
-    }
-    const after = await em.query<Array<{ id: number; due_at: Date | string }>>(
-      `SELECT id, due_at FROM workflow_timer WHERE id IN (${placeholders(timers.length, 1)})`,
-      timers.map((timer) => timer.id),
-    );
-    const dueAt = new Map(after.map((a) => [Number(a.id), (utcDate.from(a.due_at) as Date).getTime()]));
-    const untouched = timers.filter((timer) => dueAt.get(timer.id) === timer.dueAt.getTime());
-    const cases = untouched.map(() => 'WHEN ? THEN ?').join(' ');
-    await em.query(
-      `UPDATE workflow_timer SET due_at = CASE id ${cases} END, status = CASE id ${cases} END, attempts = 0, ` +
-        `claimed_until = NULL, last_error = NULL, updated_at = ? WHERE id IN (${placeholders(untouched.length, 1)})`,
-      [
-        ...untouched.flatMap((timer) => [timer.id, sqlTime(next.get(timer.id) ?? timer.dueAt)]),
-        ...untouched.flatMap((timer) => [timer.id, next.get(timer.id) ? 'pending' : 'done']),
-        sqlTime(now),
-        ...untouched.map((timer) => timer.id),
-      ],
-    );
-    return timers.length;
+async function realEscalationSweep(t: TestApp, statements: CountingLogger): Promise<void> {
+  if (!fs.existsSync(SEED_002)) {
+    console.log(`\nreal escalation sweep: skipped (${SEED_002} not found)`);
+    return;
+  }
+  const engine = t.app.get(EmbeddedEngine);
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  t.clock.set(new Date('2026-11-05T10:00:00+08:00'));
+  await t.app.get(PeriodCycle).catchUp();
+  const office = await t.login('office');
+  const plan = await request(t.http)
+    .post('/api/plans/import')
+    .set(as(office))
+    .attach('file', fs.readFileSync(SEED_002), 'seed-002.txt');
+  const planId = (plan.body as { id: number }).id;
+  const [government] = (await request(t.http).get('/api/units?q=阳江市人民政府').set(as(office))).body as Array<{
+    id: number;
+  }>;
+  const unresolved = (await request(t.http).get(`/api/plans/${planId}/unresolved`).set(as(office))).body as Array<{
+    rawName: string;
+  }>;
+  for (const { rawName } of unresolved) {
+    await request(t.http)
+      .post(`/api/plans/${planId}/unit-mappings`)
+      .set(as(office))
+      .send({ rawName, unitId: government.id });
+  }
+  const published = await request(t.http).post(`/api/plans/${planId}/publish`).set(as(office));
+  if (published.status !== 200) {
+    throw new Error(`publishing seed 002 failed: ${published.status} ${JSON.stringify(published.body)}`);
+  }
+  t.clock.set(new Date('2026-12-17T09:30:00+08:00'));
+  await t.app.get(PeriodCycle).catchUp();
+  const sql = t.app.get(DataSource);
+  const [{ due }] = await sql.query<Array<{ due: number }>>(
+    "SELECT COUNT(*) AS due FROM workflow_timer WHERE status = 'pending' AND due_at <= ?",
+    [sqlTime(t.clock.now())],
+  );
+
+  statements.count = 0;
+  statements.shapes = new Map();
+  let result = { claimed: 0, ran: 0, failed: 0 };
+  const run = await timed(async () => {
+    result = await engine.drain();
+    return result.ran;
   });
+  const shapes = statements.shapes;
+  statements.shapes = null;
+  // As the crash test asks: every open November obligation has its case step, and no step is recorded twice.
+  const [check] = await sql.query<Array<{ missing: number; twice: number }>>(
+    'SELECT (SELECT COUNT(*) FROM reporting_obligation o WHERE o.period = ? AND o.status = ? AND NOT EXISTS ' +
+      '(SELECT 1 FROM escalation_step s WHERE s.subject_id = o.id AND s.kind = ?)) AS missing, ' +
+      '(SELECT COUNT(*) FROM (SELECT dedup_key FROM escalation_step GROUP BY dedup_key HAVING COUNT(*) > 1) d) AS twice',
+    ['2026-11', 'open', 'supervision_case'],
+  );
+  if (Number(check.missing) !== 0 || Number(check.twice) !== 0 || result.failed !== 0) {
+    throw new Error(`real sweep: ${JSON.stringify({ ...result, ...check })}`);
+  }
+  console.log(
+    `\nreal escalation sweep (seed 002, 17 Dec 2026 09:30; ${due} timers due): ${result.ran} steps, ` +
+      `${rate(run)}, ${(run.ms / run.steps).toFixed(1)} ms and ${(run.cpuMs / run.steps).toFixed(1)} ms CPU ` +
+      `per step, ${(statements.count / run.steps).toFixed(1)} statements per step; the most frequent:`,
+  );
+  console.log(
+    table(
+      ['statement', 'per step'],
+      [...shapes]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 12)
+        .map(([shape, n]) => [shape, (n / run.steps).toFixed(2)]),
+    ),
+  );
 }
 
 void main().catch((error: unknown) => {

@@ -31,7 +31,10 @@ export class DurableTimer {
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
 
-  /** While a poller works on the row; an expired claim means that poller died and the row is due again. */
+  /**
+   * Not before this instant: a failed step backs off until then. (A sweep holds the rows it runs locked in its
+   * transaction instead; pollers of earlier versions leased them with this column.)
+   */
   @Column(timestampColumn('claimed_until', true))
   claimedUntil!: Date | null;
 
