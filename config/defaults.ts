@@ -20,6 +20,8 @@ export const CONFIG_DEFAULTS = {
   DEMO_DATA: '1',
   BACKGROUND_JOBS: '1',
   PUBLIC_URL: '',
+  CIRCULAR_WORKING_DAYS_AFTER_DUE: '5',
+  CIRCULAR_TIME: '10:00',
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_DEFAULTS;

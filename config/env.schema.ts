@@ -29,6 +29,11 @@ export interface AppConfig {
   demoData: boolean;
   /** Pollers (embedded engine, email outbox). Tests turn them off and drive sweeps themselves. */
   backgroundJobs: boolean;
+  /**
+   * The monthly circular (通报) of a period is composed on the `workingDaysAfterDue`-th working day after the
+   * latest lead due date of the period (of the government's plans), at `time` (HH:mm, Asia/Shanghai).
+   */
+  circular: { workingDaysAfterDue: number; time: string };
 }
 
 export class ConfigError extends Error {
@@ -63,6 +68,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
       return CONFIG_DEFAULTS[key] as T;
     }
     return raw as T;
+  };
+  const timeOfDay = (key: ConfigKey): string => {
+    const raw = read(key);
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(raw)) {
+      problems.push(`${key}: expected a time of day HH:mm (00:00–23:59), got "${raw}"`);
+      return CONFIG_DEFAULTS[key];
+    }
+    return raw;
   };
   const flag = (key: ConfigKey): boolean =>
     oneOf(key, ['0', '1', 'true', 'false'] as const) !== '0' && read(key) !== 'false';
@@ -107,6 +120,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     allowClockControl: flag('ALLOW_CLOCK_CONTROL'),
     demoData: flag('DEMO_DATA'),
     backgroundJobs: flag('BACKGROUND_JOBS'),
+    circular: { workingDaysAfterDue: int('CIRCULAR_WORKING_DAYS_AFTER_DUE', 1, 20), time: timeOfDay('CIRCULAR_TIME') },
   };
   if (config.allowClockControl && config.env === 'production') {
     problems.push('ALLOW_CLOCK_CONTROL: must not be enabled when NODE_ENV=production');

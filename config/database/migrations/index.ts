@@ -8,6 +8,10 @@ import { AddEscalationSteps1767657600000 } from './1767657600000-AddEscalationSt
 import { AddAssessment1767744000000 } from './1767744000000-AddAssessment';
 import { AddDashboardIndexes1767830400000 } from './1767830400000-AddDashboardIndexes';
 import { AddWorkflowCommands1767916800000 } from './1767916800000-AddWorkflowCommands';
+import { AddAssessmentReviewIndex1768003200000 } from './1768003200000-AddAssessmentReviewIndex';
+import { AddPlanLadders1768089600000 } from './1768089600000-AddPlanLadders';
+import { SealAuditChainInBackground1768176000000 } from './1768176000000-SealAuditChainInBackground';
+import { AddProgressLagMargin1768262400000 } from './1768262400000-AddProgressLagMargin';
 
 /** Every migration, in order. Listed explicitly so the bundled API and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -21,4 +25,8 @@ export const MIGRATIONS = [
   AddAssessment1767744000000,
   AddDashboardIndexes1767830400000,
   AddWorkflowCommands1767916800000,
+  AddAssessmentReviewIndex1768003200000,
+  AddPlanLadders1768089600000,
+  SealAuditChainInBackground1768176000000,
+  AddProgressLagMargin1768262400000,
 ];

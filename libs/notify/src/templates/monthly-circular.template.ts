@@ -36,7 +36,7 @@ export function monthlyCircularEmail(input: MonthlyCircularInput): EmailContent 
       : [
           {
             kind: 'paragraph',
-            text: `截至${asOf}，${input.periodLabel}工作进展情况报送中，共有${units}个单位${input.overdue.length}项任务逾期未报送，现予以通报：`,
+            text: `截至${asOf}，${input.periodLabel}工作进展情况报送中，共有${units}个单位${input.overdue.length}项任务逾期报送或逾期未报送，现予以通报：`,
           },
           {
             kind: 'table',
@@ -51,7 +51,7 @@ export function monthlyCircularEmail(input: MonthlyCircularInput): EmailContent 
           },
           {
             kind: 'paragraph',
-            text: '请上述单位高度重视，立即补报，认真查找原因，切实加强工作调度。通报情况将纳入年度考核。',
+            text: '请上述单位高度重视，尚未报送的立即补报，认真查找原因，切实加强工作调度。通报情况将纳入年度考核。',
           },
         ];
   blocks.push({ kind: 'link', label: '查看详情', url: appLink(input.publicUrl, input.path) });

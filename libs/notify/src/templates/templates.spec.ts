@@ -309,7 +309,7 @@ describe('notification templates', () => {
         path: '/circulars/2026-11',
       });
       expect(mail.subject).toBe('【通报】关于2026年11月工作进展情况报送逾期单位的通报');
-      expect(mail.text).toContain('共有2个单位3项任务逾期未报送');
+      expect(mail.text).toContain('共有2个单位3项任务逾期报送或逾期未报送');
       expect(mail.text).toContain(
         '（2）单位：市农业农村局；任务：农药化肥减量；截止日期：2026年12月3日（星期四）；逾期（工作日）：6；当前措施：红色预警',
       );

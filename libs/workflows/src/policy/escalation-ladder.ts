@@ -1,4 +1,6 @@
 import { PolicyError } from './policy-error';
+import { parseTimeOfDay } from './shanghai-time';
+import type { OfficeHours } from './working-calendar';
 
 /**
  * A plan's escalation settings, in working days of the Chinese calendar. Overdue days count from the due date:
@@ -16,6 +18,11 @@ export interface EscalationLadder {
   readonly supervisionOnConsecutiveOverdue: boolean;
   /** Working days a supervision case gives the unit to rectify (整改期限). */
   readonly rectificationWorkingDays: number;
+  /**
+   * When this plan's steps may be issued (the calendar's office hours when absent): steps are placed at `start` and
+   * a rectification deadline ends at `end`. The reports' own deadlines follow the reporting rules, not this.
+   */
+  readonly officeHours?: OfficeHours;
 }
 
 export const DEFAULT_ESCALATION_LADDER: EscalationLadder = {
@@ -43,6 +50,15 @@ export function resolveLadder(overrides: Partial<EscalationLadder> = {}): Escala
   for (const [field, value] of counts) {
     if (value !== null && (!Number.isInteger(value) || value < 1 || value > 250)) {
       throw new PolicyError('INVALID_LADDER', `${field} 须为 1–250 的整数 / must be an integer in 1–250: ${value}`);
+    }
+  }
+  if (ladder.officeHours) {
+    const { start, end } = ladder.officeHours;
+    if (parseTimeOfDay(start) >= parseTimeOfDay(end)) {
+      throw new PolicyError(
+        'INVALID_OFFICE_HOURS',
+        `办公时间须早于下班时间 / office hours must start before they end: ${start}–${end}`,
+      );
     }
   }
   if (!(yellow < red && red < supervision)) {

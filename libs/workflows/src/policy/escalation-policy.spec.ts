@@ -181,6 +181,27 @@ describe(nextEscalationStep.name, () => {
       expect(() => resolveLadder({ redWarningAfterWorkingDays: 12 })).toThrow(PolicyError);
       expect(() => resolveLadder({ yellowWarningAfterWorkingDays: 0 })).toThrow(PolicyError);
     });
+
+    it('should place and issue steps at the plan office opening when the ladder sets office hours', () => {
+      const ladder = resolveLadder({ officeHours: { start: '08:30', end: '17:30' } });
+      const yellow = ladderSchedule(anObligation(), calendar, ladder).find((rung) => rung.kind === 'yellow_warning');
+      expect(wallClock(yellow?.scheduledAt ?? 0)).toBe('2025-10-09 08:30');
+      const late = ask({ ladder, now: shanghai('2025-10-09 17:45') });
+      expect(late?.kind).toBe('yellow_warning');
+      expect(wallClock(late?.fireAt ?? 0)).toBe('2025-10-10 08:30');
+    });
+
+    it('should end the rectification deadline at the plan closing time when the ladder sets office hours', () => {
+      const ladder = resolveLadder({ officeHours: { start: '08:30', end: '17:30' } });
+      const step = ask({ ladder, now: shanghai('2025-10-21 10:00') });
+      expect(step?.kind).toBe('supervision_case');
+      expect(wallClock(step?.rectificationDeadline ?? 0)).toMatch(/ 17:30$/);
+    });
+
+    it('should throw when the office hours do not start before they end', () => {
+      expect(() => resolveLadder({ officeHours: { start: '18:00', end: '09:00' } })).toThrow(PolicyError);
+      expect(() => resolveLadder({ officeHours: { start: '9:00', end: '18:00' } })).toThrow(PolicyError);
+    });
   });
 
   describe('properties', () => {

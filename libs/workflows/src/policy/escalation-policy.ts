@@ -75,8 +75,9 @@ const STOPPED: ReadonlySet<ObligationStatus> = new Set(['submitted', 'accepted',
  * days late gets a red warning, not a yellow one followed by a red one a second later.
  */
 export function nextEscalationStep(input: EscalationInput): StepDecision<ObligationStep> {
-  const { obligation, calendar, now } = input;
+  const { obligation, now } = input;
   const ladder = input.ladder ?? DEFAULT_ESCALATION_LADDER;
+  const calendar = ladderCalendar(input.calendar, ladder);
   const round = checkedRound(obligation);
   if (STOPPED.has(obligation.status)) {
     return { type: 'none', reason: 'stopped' };
@@ -125,10 +126,11 @@ export function nextEscalationStep(input: EscalationInput): StepDecision<Obligat
 /** Where the ladder places each step for the obligation's current due date, in ladder order. */
 export function ladderSchedule(
   obligation: Pick<ObligationSnapshot, 'dueAt'>,
-  calendar: WorkingCalendar,
+  baseCalendar: WorkingCalendar,
   ladder: EscalationLadder = DEFAULT_ESCALATION_LADDER,
   previousPeriodOverdue = false,
 ): ScheduledRung[] {
+  const calendar = ladderCalendar(baseCalendar, ladder);
   const dueDate = localDateOf(obligation.dueAt);
   const overdueBy = (days: number): Instant => calendar.officeStart(calendar.addWorkingDays(dueDate, days));
   const rungs: ScheduledRung[] = [];
@@ -150,6 +152,11 @@ export function ladderSchedule(
       : { kind: 'supervision_case', scheduledAt: overdueBy(ladder.supervisionAfterWorkingDays), trigger: 'overdue' },
   );
   return rungs;
+}
+
+/** The calendar the ladder's steps follow: the plan's office hours when its ladder sets them. */
+export function ladderCalendar(calendar: WorkingCalendar, ladder: EscalationLadder): WorkingCalendar {
+  return ladder.officeHours ? calendar.withOfficeHours(ladder.officeHours) : calendar;
 }
 
 /**

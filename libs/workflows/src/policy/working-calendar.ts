@@ -47,7 +47,7 @@ export class WorkingCalendar {
   private readonly endMinute: MinuteOfDay;
 
   constructor(
-    data: CalendarData,
+    private readonly data: CalendarData,
     readonly officeHours: OfficeHours = DEFAULT_OFFICE_HOURS,
   ) {
     this.holidays = new Set(data.holidays.map(toDayNumber));
@@ -69,6 +69,14 @@ export class WorkingCalendar {
         `办公时间须早于下班时间 / office hours must start before they end: ${officeHours.start}–${officeHours.end}`,
       );
     }
+  }
+
+  /** The same working days with other office hours (a plan's ladder may set its own); validated as in the constructor. */
+  withOfficeHours(officeHours: OfficeHours): WorkingCalendar {
+    if (officeHours.start === this.officeHours.start && officeHours.end === this.officeHours.end) {
+      return this;
+    }
+    return new WorkingCalendar(this.data, officeHours);
   }
 
   isWorkingDay(date: LocalDate): boolean {
