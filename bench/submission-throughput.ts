@@ -13,9 +13,9 @@
  *     bench/submission-throughput.ts
  *
  * The load stops after `seconds` (default 30) or when every obligation is reported, whichever comes first.
- * BENCH_PROFILE=1 adds where the API's time goes (statements by summed wall time, CPU by self time under load);
- * BENCH_WHATIF=unchained-audit measures the same load with audit rows written outside the hash chain (no lock on
- * the chain's head row), to size that serialisation point.
+ * BENCH_PROFILE=1 adds where the API's time goes (statements by summed wall time, CPU by self time under load).
+ * Background jobs are off in the API process except the audit sealer, which runs every second as the API's poller
+ * would (its cost is part of the figures), and the rows still waiting for it after the load are reported.
  */
 import { ChildProcess, fork } from 'node:child_process';
 import * as http from 'node:http';
@@ -23,9 +23,8 @@ import * as os from 'node:os';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { DataSource, EntityManager, Logger as OrmLogger } from 'typeorm';
-import { AuditEntry, AuditService } from '@app/audit';
-import type { AuditRecord } from '@app/audit';
-import { Clock, describeActor, RequestContext, UnitOfWork } from '@app/core';
+import { AUDIT_SEAL_INTERVAL_MS, AuditSealer, AuditSealPoller } from '@app/audit';
+import { UnitOfWork } from '@app/core';
 import { prosePlanText } from '../libs/plans/src/parser/testing/plan-text.factory';
 import { startTestApp } from '../test/factories/test-app';
 import { BareDb, openBareDb, placeholders } from './support/bare-db';
@@ -61,6 +60,8 @@ interface DbCounters {
   cpuMs: number;
   /** Statement shapes and their summed wall time (BENCH_PROFILE=1 only). */
   shapes: Array<{ sql: string; count: number; ms: number }>;
+  /** Audit rows written and not sealed into the hash chain yet. */
+  unsealed: number;
 }
 
 interface Ready {
@@ -72,7 +73,7 @@ interface Ready {
   work: Array<{ id: number; token: string }>;
 }
 
-type Command = 'memory' | 'gc' | 'db' | 'profile-start' | 'profile-stop' | 'close';
+type Command = 'memory' | 'gc' | 'db' | 'seal-wait' | 'profile-start' | 'profile-stop' | 'close';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The API process
@@ -142,9 +143,6 @@ function timeStatements(dataSource: DataSource): Map<string, { count: number; ms
 async function apiMain(tasks: number): Promise<void> {
   const started = performance.now();
   const t = await startTestApp({ BACKGROUND_JOBS: '0' });
-  if (process.env.BENCH_WHATIF === 'unchained-audit') {
-    unchainAudit(t.app.get(Clock));
-  }
   t.clock.set(NOW);
   const office = await t.login('office');
   const imported = await request(t.http)
@@ -188,10 +186,19 @@ async function apiMain(tasks: number): Promise<void> {
     waitMs: 0,
     cpuMs: 0,
     shapes: [],
+    unsealed: 0,
   };
   let profiler: CpuProfiler | null = null;
   timeTransactions(t.app.get(UnitOfWork), counters);
   const shapes = process.env.BENCH_PROFILE === '1' ? timeStatements(dataSource) : new Map<string, never>();
+  // The audit sealer, as AuditSealPoller runs it in an API with background jobs (the other jobs stay off).
+  const sealer = new AuditSealPoller(t.app.get(AuditSealer));
+  await sealer.tick();
+  const sealing = setInterval(() => void sealer.tick(), AUDIT_SEAL_INTERVAL_MS);
+  const unsealed = async () =>
+    Number(
+      (await dataSource.query<Array<{ n: number }>>('SELECT COUNT(*) AS n FROM audit_entry WHERE seq IS NULL'))[0].n,
+    );
   await t.app.listen(0, '127.0.0.1');
   const port = (t.app.getHttpServer().address() as AddressInfo).port;
   const ready: Ready = {
@@ -218,8 +225,17 @@ async function apiMain(tasks: number): Promise<void> {
             statements: statements.count,
             cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
             shapes: [...shapes].map(([sql, shape]) => ({ sql, ...shape })),
+            unsealed: await unsealed(),
           };
           break;
+        case 'seal-wait': {
+          const started = performance.now();
+          while ((await unsealed()) > 0 && performance.now() - started < 60_000) {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+          result = { ms: performance.now() - started, unsealed: await unsealed() };
+          break;
+        }
         case 'profile-start':
           profiler = new CpuProfiler();
           await profiler.start();
@@ -228,6 +244,7 @@ async function apiMain(tasks: number): Promise<void> {
           result = (await profiler?.stop()) ?? [];
           break;
         case 'close':
+          clearInterval(sealing);
           await t.close();
           break;
       }
@@ -239,32 +256,6 @@ async function apiMain(tasks: number): Promise<void> {
     })();
   });
   process.send!({ id: 0, result: ready });
-}
-
-/**
- * What-if (BENCH_WHATIF=unchained-audit): audit rows written without the hash chain, so without the lock on its
- * single head row that every audited transaction takes. For measurement only: the chain of this throwaway database
- * is broken.
- */
-function unchainAudit(clock: Clock): void {
-  AuditService.prototype.record = function (manager: EntityManager, record: AuditRecord): Promise<AuditEntry> {
-    return manager.save(
-      manager.create(AuditEntry, {
-        at: clock.now(),
-        actor: describeActor(record.actor),
-        actorUserId: record.actor.kind === 'user' ? record.actor.userId : null,
-        action: record.action,
-        entityType: record.entityType,
-        entityId: String(record.entityId),
-        unitId: record.unitId,
-        before: record.before === undefined ? null : JSON.stringify(record.before),
-        after: record.after === undefined ? null : JSON.stringify(record.after),
-        requestId: RequestContext.requestId(),
-        prevHash: '',
-        hash: '',
-      }),
-    );
-  };
 }
 
 function memory(): Memory {
@@ -551,9 +542,6 @@ async function main(): Promise<void> {
         `load average ${loadAvg()}`,
     );
     console.log(`database: ${ready.databaseLabel} (${await bare.durability()})`);
-    if (process.env.BENCH_WHATIF) {
-      console.log(`WHAT-IF ${process.env.BENCH_WHATIF}: not the app as it is`);
-    }
     console.log(
       `API on 127.0.0.1:${ready.port} in its own process; ${ready.work.length} open obligations from a plan of ` +
         `${tasks} tasks (setup ${(ready.setupMs / 1000).toFixed(0)} s); ${CONCURRENCY} keep-alive clients (node http)\n`,
@@ -574,6 +562,7 @@ async function main(): Promise<void> {
       load(agent, ready.port, work, CONCURRENCY, work.length, durationMs),
     );
     const dbAfter = await api.call<DbCounters>('db');
+    const sealed = await api.call<{ ms: number; unsealed: number }>('seal-wait');
     const cpuShares = profiling ? await api.call<CpuShare[]>('profile-stop') : [];
     const countsAfter = await tableCounts(bare);
     const afterLoad = await api.call<Memory>('memory');
@@ -647,6 +636,11 @@ async function main(): Promise<void> {
     console.log(
       `API process CPU ${fmtMs(per((c) => c.cpuMs))} per submission ` +
         `(${(((dbAfter.cpuMs - dbBefore.cpuMs) / result.ms) * 100).toFixed(0)}% of one core over the run)`,
+    );
+    console.log(
+      `audit rows not yet in the hash chain when the load stopped: ${dbAfter.unsealed} ` +
+        `(sealer every ${AUDIT_SEAL_INTERVAL_MS} ms; all sealed ${fmtMs(sealed.ms)} later` +
+        `${sealed.unsealed > 0 ? `, ${sealed.unsealed} STILL UNSEALED after 60 s` : ''})`,
     );
     if (dbAfter.shapes.length > 0) {
       printShapes(dbBefore.shapes, dbAfter.shapes, result.ok);

@@ -136,6 +136,8 @@ describe('ObligationsController (e2e)', () => {
   let declared: ObligationBody;
   let untouched: ObligationBody;
   let lateOne: ObligationBody;
+  let retried: ObligationBody;
+  let raced: ObligationBody;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -154,6 +156,8 @@ describe('ObligationsController (e2e)', () => {
     declared = pick((o) => o.role === 'participant' && !ledBy(o.taskId, ecoId));
     untouched = pick((o) => o.role === 'lead' && !isOnceTask(o.taskId));
     lateOne = pick((o) => o.role === 'lead' && !isOnceTask(o.taskId));
+    retried = pick((o) => !isOnceTask(o.taskId));
+    raced = pick((o) => !isOnceTask(o.taskId));
   });
   afterAll(async () => t.close());
 
@@ -382,6 +386,35 @@ describe('ObligationsController (e2e)', () => {
       const actions = ((audit.body.items ?? audit.body) as Array<{ action: string }>).map((e) => e.action);
       expect(actions).toEqual(expect.arrayContaining(['obligation.submit', 'obligation.return', 'obligation.accept']));
       expect(actions.filter((a) => a === 'obligation.submit')).toHaveLength(2);
+    });
+  });
+
+  describe('concurrent requests', () => {
+    const submit = (token: string, id: number, body: object, key?: string) => {
+      const call = request(t.http).post(`/api/obligations/${id}/submissions`).set(as(token));
+      return key ? call.set('Idempotency-Key', key).send(body) : call.send(body);
+    };
+
+    it('should store one report and give both the same receipt when one Idempotency-Key arrives twice at once', async () => {
+      const body = { progressText: '网络重试：同一份报送发送了两次。', percentComplete: 30 };
+      const [first, second] = await Promise.all([
+        submit(liaison, retried.id, body, 'report-retried'),
+        submit(liaison, retried.id, body, 'report-retried'),
+      ]);
+      expect([first.status, second.status]).toEqual([201, 201]);
+      expect(second.body).toEqual(first.body);
+      expect((await detail(liaison, retried.id)).versions).toHaveLength(1);
+    });
+
+    it('should take one of two different reports sent at once and refuse the other with 409', async () => {
+      const responses = await Promise.all([
+        submit(liaison, raced.id, { progressText: '联络员报送的进展。', percentComplete: 40 }),
+        submit(head, raced.id, { progressText: '负责人报送的进展。', percentComplete: 45 }),
+      ]);
+      expect(responses.map((r) => r.status).sort()).toEqual([201, 409]);
+      const stored = await detail(liaison, raced.id);
+      expect(stored.versions).toHaveLength(1);
+      expect(stored.status).toBe('submitted');
     });
   });
 

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Clock, DomainError, UnitOfWork } from '@app/core';
-import { AuthUser, Unit } from '@app/org';
-import { getPlanHeader, PlanIndicator, Task } from '@app/plans';
+import type { AuthUser } from '@app/org';
+import { PlanIndicator } from '@app/plans';
 import { localDateOf } from '@app/workflows';
 import { checkAttachment, MAX_ATTACHMENTS } from '../attachments/attachment-policy';
 import { AttachmentStore } from '../attachments/attachment-store';
@@ -12,6 +12,7 @@ import { ReportingNotices } from '../notices/reporting-notices';
 import { ObligationAccess } from '../obligations/obligation-access';
 import { Obligation, ObligationStatus } from '../obligations/obligation.entity';
 import { ReportingHooks } from '../reporting-hooks';
+import { readSubmissionTarget } from './submission-target';
 import {
   checkSubmissionInput,
   IndicatorValueInput,
@@ -19,7 +20,8 @@ import {
   SubmissionInput,
   UploadedAttachment,
 } from './submission-input';
-import { Submission, SubmissionAttachment, SubmissionIndicatorValue, SubmissionKind } from './submission.entity';
+import { SubmissionAttachment, SubmissionIndicatorValue, SubmissionKind } from './submission.entity';
+import { affectedRows, dbTime, insertReturningId } from './write-sql';
 
 /** What a submission answers, and what a retry with the same `Idempotency-Key` gets again, byte for byte. */
 export interface SubmissionReceipt {
@@ -47,11 +49,22 @@ interface StoredFile extends PreparedFile {
   created: boolean;
 }
 
-const ACCEPTING: ReadonlyArray<ObligationStatus> = ['open', 'returned'];
+const INSERT_KEY =
+  'INSERT INTO reporting_idempotency_key (user_id, idem_key, fingerprint, obligation_id, created_at) VALUES (?, ?, ?, ?, ?)';
+const STORE_RECEIPT =
+  'UPDATE reporting_idempotency_key SET submission_id = ?, response = ? WHERE user_id = ? AND idem_key = ?';
+const INSERT_SUBMISSION =
+  'INSERT INTO reporting_submission (obligation_id, round, kind, progress_text, percent_complete, declares_complete, ' +
+  `submitted_by, submitted_at, late, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')`;
+/** Conditional, so two submissions of one round cannot both win; only `open` and `returned` take a report. */
+const MARK_SUBMITTED =
+  "UPDATE reporting_obligation SET status = 'submitted', current_submission_id = ?, submitted_at = ?, late = ?, " +
+  "updated_at = ? WHERE id = ? AND round = ? AND status IN ('open', 'returned')";
 
 /**
- * 报送: a unit's report for one obligation. Everything a user can get wrong is checked before anything is
- * written; the files are moved into place just before the transaction and removed again if it fails.
+ * 报送: a unit's report for one obligation, in ONE transaction: everything a user can get wrong is checked before
+ * anything is written (a refusal rolls back and stores nothing), the files are moved into place once the checks
+ * pass and removed again if the transaction fails. The hot statements are plain SQL with bound parameters.
  */
 @Injectable()
 export class SubmissionsService {
@@ -79,31 +92,17 @@ export class SubmissionsService {
       checkSubmissionInput(input, uploads.length);
       const files = await this.prepare(uploads);
       const fingerprint = submissionFingerprint(obligationId, input, files);
-      if (idempotencyKey) {
-        const replay = await this.replay(user, idempotencyKey, fingerprint);
-        if (replay) {
-          return replay;
-        }
-      }
       const now = this.clock.now();
-      await this.unitOfWork.run(async (em) => {
-        const obligation = await this.obligation(em, obligationId);
-        this.access.assertCanSubmit(user, obligation);
-        assertAccepting(obligation, now);
-        await this.checkIndicators(em, obligation.planId, input.indicatorValues ?? []);
-      });
       const stored: StoredFile[] = [];
       try {
-        for (const file of files) {
-          stored.push({ ...file, ...(await this.store.put(file.tempPath, file.sha256, now)) });
-        }
         return await this.unitOfWork.run((em) =>
-          this.record(em, { user, obligationId, input, files: stored, idempotencyKey, fingerprint, now }),
+          this.record(em, { user, obligationId, input, files, stored, idempotencyKey, fingerprint, now }),
         );
       } catch (error) {
         await this.removeUnreferenced(stored);
         if (isDuplicate(error)) {
-          // A concurrent request won the race: the same key replays its answer, anything else is a second report.
+          // The key was used before (or by a concurrent request that has now committed): the same body replays its
+          // answer; otherwise this is a second report of the same round.
           const replay = idempotencyKey && (await this.replay(user, idempotencyKey, fingerprint));
           if (replay) {
             return replay;
@@ -125,84 +124,69 @@ export class SubmissionsService {
       user: AuthUser;
       obligationId: number;
       input: SubmissionInput;
-      files: StoredFile[];
+      files: PreparedFile[];
+      /** Filled as files are moved into place, so the caller can remove them if the transaction fails. */
+      stored: StoredFile[];
       idempotencyKey?: string;
       fingerprint: string;
       now: Date;
     },
   ): Promise<SubmissionReceipt> {
-    const { user, input, files, now } = request;
-    let keyRow: IdempotencyKey | null = null;
+    const { user, input, now } = request;
     if (request.idempotencyKey) {
-      // Written first: a concurrent request with the same key waits on the unique index, then replays.
-      keyRow = await em.save(IdempotencyKey, {
-        userId: user.id,
-        key: request.idempotencyKey,
-        fingerprint: request.fingerprint,
-        obligationId: request.obligationId,
-        submissionId: null,
-        response: null,
-        createdAt: now,
-      });
+      // Written first: a concurrent request with the same key waits on the unique index, then fails and replays.
+      await em.query(INSERT_KEY, [
+        user.id,
+        request.idempotencyKey,
+        request.fingerprint,
+        request.obligationId,
+        dbTime(now),
+      ]);
     }
-    const before = await this.obligation(em, request.obligationId);
+    const target = await readSubmissionTarget(em, request.obligationId);
+    if (!target) {
+      throw DomainError.notFound('报送义务', request.obligationId);
+    }
+    const before = target.obligation;
+    this.access.assertCanSubmit(user, before);
     assertAccepting(before, now);
+    await this.checkIndicators(em, before.planId, input.indicatorValues ?? []);
+    for (const file of request.files) {
+      request.stored.push({ ...file, ...(await this.store.put(file.tempPath, file.sha256, now)) });
+    }
     const late = now.getTime() > before.dueAt.getTime();
     const percent = input.percentComplete ?? null;
-    const submission = await em.save(Submission, {
-      obligationId: before.id,
-      round: before.round,
+    const submission = {
       kind: input.kind,
-      progressText: input.progressText?.trim() || null,
       percentComplete: percent,
-      declaresComplete: input.kind === 'progress' && percent === 100,
-      submittedBy: user.id,
       submittedAt: now,
       late,
-      status: 'pending',
-    });
-    for (const value of input.indicatorValues ?? []) {
-      await em.insert(SubmissionIndicatorValue, {
-        submissionId: submission.id,
-        indicatorId: value.indicatorId,
-        value: value.value,
-      });
-    }
-    const attachments: SubmissionAttachment[] = [];
-    for (const file of files) {
-      attachments.push(
-        await em.save(SubmissionAttachment, {
-          submissionId: submission.id,
-          originalName: file.originalName,
-          contentType: file.contentType,
-          size: file.size,
-          sha256: file.sha256,
-          storagePath: file.storagePath,
-          createdAt: now,
-        }),
-      );
-    }
-    const updated = await em
-      .createQueryBuilder()
-      .update(Obligation)
-      .set({ status: 'submitted', currentSubmissionId: submission.id, submittedAt: now, late, updatedAt: now })
-      .where('id = :id AND round = :round AND status IN (:...accepting)', {
-        id: before.id,
-        round: before.round,
-        accepting: ACCEPTING,
-      })
-      .execute();
-    if (updated.affected !== 1) {
+    };
+    const submissionId = await insertReturningId(em, INSERT_SUBMISSION, [
+      before.id,
+      before.round,
+      input.kind,
+      input.progressText?.trim() || null,
+      percent,
+      input.kind === 'progress' && percent === 100 ? 1 : 0,
+      user.id,
+      dbTime(now),
+      late ? 1 : 0,
+    ]);
+    await this.insertIndicatorValues(em, submissionId, input.indicatorValues ?? []);
+    const attachments = await this.insertAttachments(em, submissionId, request.stored, now);
+    const updated = await affectedRows(em, MARK_SUBMITTED, [
+      submissionId,
+      dbTime(now),
+      late ? 1 : 0,
+      dbTime(now),
+      before.id,
+      before.round,
+    ]);
+    if (updated !== 1) {
       throw new DomainError('CONFLICT', '本期已报送，正在等待审核；退回后才能重新报送');
     }
-    const after: Obligation = {
-      ...before,
-      status: 'submitted',
-      currentSubmissionId: submission.id,
-      submittedAt: now,
-      late,
-      updatedAt: now,
-    };
+    const after = { ...before, status: 'submitted' as const };
     await this.audit.record(em, {
       actor: { kind: 'user', userId: user.id, username: user.username },
       action: 'obligation.submit',
@@ -213,20 +197,14 @@ export class SubmissionsService {
       after: {
         status: after.status,
         round: after.round,
-        submissionId: submission.id,
+        submissionId,
         kind: submission.kind,
         percentComplete: submission.percentComplete,
         late,
         attachments: attachments.map((a) => a.sha256),
       },
     });
-    await this.notices.submitted(em, {
-      obligation: after,
-      plan: await getPlanHeader(em, after.planId),
-      task: await em.findOneByOrFail(Task, { id: after.taskId }),
-      unit: await em.findOneByOrFail(Unit, { id: after.unitId }),
-      submission,
-    });
+    await this.notices.submitted(em, { ...target, obligation: after, submission });
     await this.hooks.emit(em, {
       kind: 'submitted',
       obligationId: after.id,
@@ -236,7 +214,7 @@ export class SubmissionsService {
     });
     const receipt: SubmissionReceipt = {
       obligationId: after.id,
-      submissionId: submission.id,
+      submissionId,
       period: after.period,
       round: after.round,
       kind: submission.kind,
@@ -245,22 +223,67 @@ export class SubmissionsService {
       submittedAt: now.toISOString(),
       dueAt: after.dueAt.toISOString(),
       late,
-      attachments: attachments.map((a) => ({
-        id: a.id,
-        originalName: a.originalName,
-        contentType: a.contentType,
-        size: a.size,
-        sha256: a.sha256,
-      })),
+      attachments,
     };
-    if (keyRow) {
-      await em.update(
-        IdempotencyKey,
-        { id: keyRow.id },
-        { submissionId: submission.id, response: JSON.stringify(receipt) },
-      );
+    if (request.idempotencyKey) {
+      await em.query(STORE_RECEIPT, [submissionId, JSON.stringify(receipt), user.id, request.idempotencyKey]);
     }
     return receipt;
+  }
+
+  /** One multi-row INSERT for all of the report's indicator values. */
+  private async insertIndicatorValues(
+    em: EntityManager,
+    submissionId: number,
+    values: IndicatorValueInput[],
+  ): Promise<void> {
+    if (values.length === 0) {
+      return;
+    }
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(SubmissionIndicatorValue)
+      .values(values.map((v) => ({ submissionId, indicatorId: v.indicatorId, value: v.value })))
+      .updateEntity(false)
+      .execute();
+  }
+
+  /** One multi-row INSERT for the files, and one read for their ids (in the order given). */
+  private async insertAttachments(
+    em: EntityManager,
+    submissionId: number,
+    files: StoredFile[],
+    now: Date,
+  ): Promise<SubmissionReceipt['attachments']> {
+    if (files.length === 0) {
+      return [];
+    }
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(SubmissionAttachment)
+      .values(
+        files.map((file) => ({
+          submissionId,
+          originalName: file.originalName,
+          contentType: file.contentType,
+          size: file.size,
+          sha256: file.sha256,
+          storagePath: file.storagePath,
+          createdAt: now,
+        })),
+      )
+      .updateEntity(false)
+      .execute();
+    const rows = await em.find(SubmissionAttachment, { where: { submissionId }, order: { id: 'ASC' } });
+    return rows.map((a) => ({
+      id: a.id,
+      originalName: a.originalName,
+      contentType: a.contentType,
+      size: a.size,
+      sha256: a.sha256,
+    }));
   }
 
   /** Checks every upload (extension, size, first bytes) and hashes it, before anything is stored. */
@@ -317,14 +340,6 @@ export class SubmissionsService {
     }
   }
 
-  private async obligation(em: EntityManager, id: number): Promise<Obligation> {
-    const obligation = await em.findOneBy(Obligation, { id });
-    if (!obligation) {
-      throw DomainError.notFound('报送义务', id);
-    }
-    return obligation;
-  }
-
   /** Files this request added and no committed row points to. */
   private async removeUnreferenced(stored: StoredFile[]): Promise<void> {
     for (const file of stored.filter((f) => f.created)) {
@@ -338,7 +353,7 @@ export class SubmissionsService {
   }
 }
 
-function assertAccepting(obligation: Obligation, now: Date): void {
+function assertAccepting(obligation: Pick<Obligation, 'periodStart' | 'period' | 'status'>, now: Date): void {
   if (obligation.periodStart > localDateOf(now.getTime())) {
     throw new DomainError('CONFLICT', `报送周期 ${obligation.period} 尚未开始，不能报送`);
   }
@@ -351,6 +366,8 @@ function assertAccepting(obligation: Obligation, now: Date): void {
     case 'accepted':
     case 'waived':
       throw new DomainError('CONFLICT', `报送周期 ${obligation.period} 已办结（已通过审核或已免报），不能再报送`);
+    case 'cancelled':
+      throw new DomainError('CONFLICT', `报送周期 ${obligation.period} 的任务已撤销，无需报送`);
   }
 }
 
