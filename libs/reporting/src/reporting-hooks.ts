@@ -6,7 +6,8 @@ import type { ObligationStatus } from './obligations/obligation.entity';
 export type ObligationEvent =
   | { kind: 'opened'; planId: number; periods: string[]; created: number }
   | {
-      kind: 'submitted' | 'returned' | 'accepted' | 'waived';
+      /** `deadlineChanged`: the office moved the due date; `cancelled`: the task was cancelled (撤销). */
+      kind: 'submitted' | 'returned' | 'accepted' | 'waived' | 'deadlineChanged' | 'cancelled';
       obligationId: number;
       status: ObligationStatus;
       round: number;

@@ -1,18 +1,19 @@
 import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isId, ResourceScopeRegistry, Unit } from '@app/org';
+import { isId, ResourceScopeRegistry } from '@app/org';
 import { PublishHooks } from '@app/plans';
 import { AttachmentStore } from './attachments/attachment-store';
+import { ObligationDeadlinesService } from './deadlines/obligation-deadlines.service';
 import { ReportingNotices } from './notices/reporting-notices';
 import { ObligationAccess } from './obligations/obligation-access';
 import { ObligationOpener } from './obligations/obligation-opener';
 import { ObligationQueries } from './obligations/obligation-queries';
-import { Obligation } from './obligations/obligation.entity';
 import { ObligationsService } from './obligations/obligations.service';
 import { ReportingHooks } from './reporting-hooks';
 import { ReviewsService } from './reviews/reviews.service';
 import { ReportingSettingsService } from './settings/reporting-settings.service';
 import { SubmissionsService } from './submissions/submissions.service';
+import { TaskCancellationService } from './tasks/task-cancellation.service';
 
 const EXPORTED = [
   ObligationsService,
@@ -20,6 +21,8 @@ const EXPORTED = [
   ObligationAccess,
   SubmissionsService,
   ReviewsService,
+  ObligationDeadlinesService,
+  TaskCancellationService,
   ReportingSettingsService,
   ReportingHooks,
   AttachmentStore,
@@ -36,12 +39,16 @@ export class ReportingModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // An obligation belongs to the unit that reports it.
+    // An obligation belongs to the unit that reports it (one statement: every report passes this check).
     this.registry.register('obligation', async (id) => {
-      const obligation = isId(id)
-        ? await this.dataSource.getRepository(Obligation).findOneBy({ id: Number(id) })
-        : null;
-      return obligation ? this.dataSource.getRepository(Unit).findOneBy({ id: obligation.unitId }) : null;
+      if (!isId(id)) {
+        return null;
+      }
+      const [unit] = await this.dataSource.query<Array<{ id: number; path: string }>>(
+        'SELECT u.id, u.path FROM reporting_obligation o JOIN unit u ON u.id = o.unit_id WHERE o.id = ?',
+        [Number(id)],
+      );
+      return unit ? { id: Number(unit.id), path: unit.path } : null;
     });
     this.publishHooks.register((em, plan, assignments, now) =>
       this.obligations.openOnPublish(em, plan, assignments, now),

@@ -55,7 +55,10 @@ export class DevClockController {
       throw new DomainError('FORBIDDEN', '未启用演示时钟（需 ALLOW_CLOCK_CONTROL=1，且不能在生产环境）');
     }
     this.clock.set(new Date(dto.now));
-    await this.periods.catchUp();
+    // In Temporal mode the months are opened by the Schedule's cycle on the server's clock, which this one cannot move.
+    if (this.config.workflowEngine === 'embedded') {
+      await this.periods.catchUp();
+    }
     const steps = await this.engine.drain();
     let emailsSent = 0;
     for (let round = 0; round < 20; round++) {

@@ -25,6 +25,7 @@ import type { AuthUser } from '@app/org';
 import {
   ALLOWED_EXTENSIONS,
   MAX_ATTACHMENTS,
+  ObligationDeadlinesService,
   ObligationQueries,
   ReviewsService,
   SubmissionsService,
@@ -34,12 +35,15 @@ import { IdPipe } from '../common/id.pipe';
 import { ATTACHMENTS_FIELD, AttachmentsInterceptor } from './attachments.interceptor';
 import {
   AcceptReportDto,
+  ChangeDeadlineDto,
   ListObligationsQuery,
   PageQuery,
   ReturnReportDto,
   SubmitReportDto,
+  WaiveReportDto,
 } from './dto/obligation.dto';
 import {
+  DeadlineReceiptView,
   ObligationDetailView,
   ObligationPageView,
   ParticipantPartView,
@@ -59,6 +63,7 @@ export class ObligationsController {
     private readonly queries: ObligationQueries,
     private readonly submissions: SubmissionsService,
     private readonly reviews: ReviewsService,
+    private readonly deadlines: ObligationDeadlinesService,
   ) {}
 
   @Get()
@@ -168,14 +173,17 @@ export class ObligationsController {
   @Post(':id/return')
   @HttpCode(200)
   @Access(REVIEWER_ROLES, 'scope-filtered')
-  @ApiOperation({ summary: '退回（必须填写审核意见）：重新打开，给出新的截止时间' })
+  @ApiOperation({
+    summary: '退回（必须填写审核意见）：重新打开，给出新的截止时间（可指定，默认按退回工作日数计算）',
+  })
   @ApiOkResponse({ type: ReviewReceiptView })
   async returnReport(
     @CurrentUser() user: AuthUser,
     @Param('id', IdPipe) id: number,
     @Body() dto: ReturnReportDto,
   ): Promise<ReviewReceiptView> {
-    return ReviewReceiptView.of(await this.reviews.returnReport(user, id, dto));
+    const dueAt = dto.dueAt === undefined ? undefined : new Date(dto.dueAt);
+    return ReviewReceiptView.of(await this.reviews.returnReport(user, id, { comment: dto.comment, dueAt }));
   }
 
   @Post(':id/waive')
@@ -186,9 +194,26 @@ export class ObligationsController {
   async waive(
     @CurrentUser() user: AuthUser,
     @Param('id', IdPipe) id: number,
-    @Body() dto: ReturnReportDto,
+    @Body() dto: WaiveReportDto,
   ): Promise<ReviewReceiptView> {
     return ReviewReceiptView.of(await this.reviews.waive(user, id, dto));
+  }
+
+  @Post(':id/deadline')
+  @HttpCode(200)
+  @Access(['system_admin', 'office_admin'], 'scope-filtered')
+  @ApiOperation({
+    summary: '调整截止时间（必须说明理由）：待报送或已退回的报送，催报和预警按新的截止时间进行，已发出的不撤回',
+  })
+  @ApiOkResponse({ type: DeadlineReceiptView })
+  async changeDeadline(
+    @CurrentUser() user: AuthUser,
+    @Param('id', IdPipe) id: number,
+    @Body() dto: ChangeDeadlineDto,
+  ): Promise<DeadlineReceiptView> {
+    return DeadlineReceiptView.of(
+      await this.deadlines.change(user, id, { dueAt: new Date(dto.dueAt), reason: dto.reason }),
+    );
   }
 }
 

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { ObligationsController } from './obligations.controller';
 import { ReportAttachmentsController } from './report-attachments.controller';
 import { ReportingSettingsController } from './reporting-settings.controller';
+import { TaskCancellationController } from './task-cancellation.controller';
 
 /** The HTTP endpoints of the reporting domain. */
 @Module({
@@ -15,6 +16,11 @@ import { ReportingSettingsController } from './reporting-settings.controller';
       useFactory: (config: AppConfig) => ({ dest: path.join(config.dataDir, 'tmp', 'uploads') }),
     }),
   ],
-  controllers: [ObligationsController, ReportAttachmentsController, ReportingSettingsController],
+  controllers: [
+    ObligationsController,
+    ReportAttachmentsController,
+    ReportingSettingsController,
+    TaskCancellationController,
+  ],
 })
 export class ReportingApiModule {}

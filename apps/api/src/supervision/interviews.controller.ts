@@ -13,6 +13,7 @@ import {
   FollowUpDto,
   InterviewListQuery,
   MinutesDto,
+  RescheduleInterviewDto,
   ScheduleInterviewDto,
 } from './dto/supervision.dto';
 import { InterviewDetailView, InterviewView } from './dto/supervision.view';
@@ -66,6 +67,32 @@ export class InterviewsController {
   @ApiOkResponse({ type: InterviewDetailView })
   async get(@Param('id', IdPipe) id: number): Promise<InterviewDetailView> {
     return InterviewDetailView.ofDetail(await this.interviews.detail(id));
+  }
+
+  @Post(':id/reschedule')
+  @HttpCode(200)
+  @Access(SUPERVISING_ROLES, INTERVIEW)
+  @ApiOperation({
+    summary: '调整约谈时间地点（尚未举行的约谈）：重新发出通知和日程邀请 invite.ics，前一工作日提醒随之调整',
+  })
+  @ApiOkResponse({ type: InterviewDetailView })
+  async reschedule(
+    @CurrentUser() user: AuthUser,
+    @Param('id', IdPipe) id: number,
+    @Body() dto: RescheduleInterviewDto,
+  ): Promise<InterviewDetailView> {
+    // The engine hears of the move in this transaction (`SupervisionHooks`) and sends the invitation and the reminder.
+    await this.unitOfWork.run((em) =>
+      this.interviews.reschedule(em, id, {
+        time: new Date(dto.time),
+        endsAt: dto.endsAt ? new Date(dto.endsAt) : undefined,
+        place: dto.place,
+        followUpDueAt: dto.followUpDueAt ? new Date(dto.followUpDueAt) : undefined,
+        reason: dto.reason,
+        actor: actorOf(user),
+      }),
+    );
+    return this.get(id);
   }
 
   @Post(':id/minutes')

@@ -32,7 +32,7 @@ export class ObligationAccess {
   }
 
   /** Submitting is for the liaison or head of the obligation's own unit. */
-  assertCanSubmit(user: AuthUser, obligation: Obligation): void {
+  assertCanSubmit(user: AuthUser, obligation: Pick<Obligation, 'unitId'>): void {
     if (!UNIT_ROLES.includes(user.role) || user.unitId !== obligation.unitId) {
       throw new DomainError('FORBIDDEN', '只有本单位的联络员或负责人可以报送');
     }

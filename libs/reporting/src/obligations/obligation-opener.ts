@@ -3,9 +3,9 @@ import { EntityManager, In } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { systemActor } from '@app/core';
 import { Assignment, Plan, Task } from '@app/plans';
-import { WorkingCalendarProvider } from '@app/workflows';
+import { localDateOf, WorkingCalendarProvider } from '@app/workflows';
 import { dueAtFor } from '../periods/due-dates';
-import { periodsOpenedBy, periodStartDate } from '../periods/reporting-period';
+import { periodEndDate, periodsOpenedBy, periodStartDate } from '../periods/reporting-period';
 import { ReportingHooks } from '../reporting-hooks';
 import { ReportingSettingsService } from '../settings/reporting-settings.service';
 import { Obligation } from './obligation.entity';
@@ -33,10 +33,13 @@ export class ObligationOpener {
       select: { id: true, reportingCycle: true },
       where: { planId: plan.id, status: 'active' },
     });
+    // A plan reports on the periods it was in force for: none that ended before its publication (a cycle catching up
+    // on last month must not open last month for a plan published this month).
+    const publishedOn = plan.publishedAt ? localDateOf(plan.publishedAt.getTime()) : null;
     const periodOf = new Map<number, string>();
     for (const task of tasks) {
       const target = opened[task.reportingCycle];
-      if (target) {
+      if (target && (publishedOn === null || periodEndDate(target) >= publishedOn)) {
         periodOf.set(task.id, target);
       }
     }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { DomainError } from '@app/core';
 import { AccessScope, AuthUser, Unit, User } from '@app/org';
-import { Plan, Task } from '@app/plans';
+import { Plan, PlanIndicator, Task } from '@app/plans';
 import { Review } from '../reviews/review.entity';
 import {
   Submission,
@@ -53,6 +53,8 @@ export interface ReviewRecord {
 
 export interface ObligationDetail {
   row: ObligationRow;
+  /** The indicators this report may carry values for (see `ObligationQueries.indicatorsFor`). */
+  indicators: PlanIndicator[];
   versions: SubmissionVersion[];
   reviews: ReviewRecord[];
   canSubmit: boolean;
@@ -129,9 +131,11 @@ export class ObligationQueries {
     const units = reviews.length
       ? await em.findBy(Unit, { id: In([...new Set(reviews.map((r) => r.reviewerUnitId))]) })
       : [];
+    const versions = await this.versions(submissions, users);
     return {
       row,
-      versions: await this.versions(submissions, users),
+      indicators: await this.indicatorsFor(row.obligation, versions),
+      versions,
       reviews: reviews.map((review) => ({
         review,
         reviewerName: users.get(review.reviewerId) ?? '',
@@ -234,6 +238,26 @@ export class ObligationQueries {
         currentPercent: raw[index].s_percent === null ? null : Number(raw[index].s_percent),
       })),
     };
+  }
+
+  /**
+   * The plan's indicators that concern this report, as the assessment counts them: those owned by the unit, those of
+   * the task, and the plan-wide ones; plus any indicator an earlier version reported, so its value keeps its name.
+   * Units cannot read the plan, so this is how the report form learns names, targets and units.
+   */
+  private async indicatorsFor(obligation: Obligation, versions: SubmissionVersion[]): Promise<PlanIndicator[]> {
+    const reported = new Set(versions.flatMap((v) => v.indicatorValues.map((value) => value.indicatorId)));
+    const all = await this.dataSource.manager.find(PlanIndicator, {
+      where: { planId: obligation.planId },
+      order: { id: 'ASC' },
+    });
+    return all.filter(
+      (indicator) =>
+        reported.has(indicator.id) ||
+        (indicator.ownerUnitId === null
+          ? indicator.taskId === null || indicator.taskId === obligation.taskId
+          : indicator.ownerUnitId === obligation.unitId),
+    );
   }
 
   private async versions(submissions: Submission[], users: Map<number, string>): Promise<SubmissionVersion[]> {

@@ -5,8 +5,9 @@ import type { AssignmentRole } from '@app/plans';
 /**
  * `open`: waiting for the report. `submitted`: locked until reviewed. `returned`: sent back (退回) with a new due
  * date and `round + 1`. `accepted`: closed. `waived`: excused by the office; the ladder stops as for a report.
+ * `cancelled`: its task was cancelled (撤销) before it closed; nothing more is due, and it counts like a waiver.
  */
-export const OBLIGATION_STATUSES = ['open', 'submitted', 'returned', 'accepted', 'waived'] as const;
+export const OBLIGATION_STATUSES = ['open', 'submitted', 'returned', 'accepted', 'waived', 'cancelled'] as const;
 export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
 
 /** 报送义务: one unit's report on one task for one period. */

@@ -174,7 +174,8 @@ export function snapshotOf(o: Obligation): ObligationSnapshot {
     unitId: String(o.unitId),
     period: o.period,
     dueAt: o.dueAt.getTime(),
-    status: o.status,
+    // The policy knows no cancellation: like a waiver, it stops the ladder (engines also stop their timers).
+    status: o.status === 'cancelled' ? 'waived' : o.status,
     round: o.round,
     openedAt: o.createdAt.getTime(),
     ...(o.submittedAt ? { submittedAt: o.submittedAt.getTime() } : {}),

@@ -78,14 +78,23 @@ export class ReviewsService {
     });
   }
 
-  /** 退回: the comment is mandatory; the report is due again `returnWorkingDays` working days from today. */
-  async returnReport(user: AuthUser, id: number, input: { comment: string }): Promise<ReviewReceipt> {
+  /**
+   * 退回: the comment is mandatory; the report is due again `returnWorkingDays` working days from today, or by the
+   * deadline the reviewer sets (`dueAt`, in the future).
+   */
+  async returnReport(user: AuthUser, id: number, input: { comment: string; dueAt?: Date }): Promise<ReviewReceipt> {
     const comment = checkedComment(input.comment, true) as string;
+    if (input.dueAt !== undefined && !(input.dueAt instanceof Date && Number.isFinite(input.dueAt.getTime()))) {
+      throw DomainError.invalid('dueAt', '必须是 ISO 8601 日期时间');
+    }
     return this.unitOfWork.run(async (em) => {
       const before = await this.reviewable(em, user, id);
       const now = this.clock.now();
+      if (input.dueAt !== undefined && input.dueAt.getTime() <= now.getTime()) {
+        throw DomainError.invalid('dueAt', '重新报送的截止时间必须晚于当前时间');
+      }
       const plan = await getPlanHeader(em, before.planId);
-      const dueAt = returnDueAt(now, await this.settings.rules(plan, em), this.calendars.calendar());
+      const dueAt = input.dueAt ?? returnDueAt(now, await this.settings.rules(plan, em), this.calendars.calendar());
       const after: Obligation = {
         ...before,
         status: 'returned',
@@ -267,6 +276,7 @@ export const STATUS_LABELS: Record<ObligationStatus, string> = {
   returned: '已退回',
   accepted: '已通过',
   waived: '已免报',
+  cancelled: '已撤销',
 };
 
 function checkedComment(comment: string | undefined, required: boolean): string | null {

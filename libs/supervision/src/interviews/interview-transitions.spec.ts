@@ -18,6 +18,11 @@ describe('nextInterviewStatus', () => {
     expect(() => nextInterviewStatus('scheduled', 'close')).toThrow(DomainError);
   });
 
+  it('should move only an interview that has not taken place', () => {
+    expect(nextInterviewStatus('scheduled', 'reschedule')).toBe('scheduled');
+    expect(() => nextInterviewStatus('held', 'reschedule')).toThrow(/已约谈/);
+  });
+
   it('should cancel only a scheduled interview', () => {
     expect(nextInterviewStatus('scheduled', 'cancel')).toBe('cancelled');
     expect(() => nextInterviewStatus('held', 'cancel')).toThrow(/已约谈/);
@@ -25,7 +30,7 @@ describe('nextInterviewStatus', () => {
 
   it('should refuse everything once closed or cancelled', () => {
     for (const status of ['closed', 'cancelled'] as const) {
-      for (const action of ['record_minutes', 'report_follow_up', 'close', 'cancel'] as const) {
+      for (const action of ['reschedule', 'record_minutes', 'report_follow_up', 'close', 'cancel'] as const) {
         expect(() => nextInterviewStatus(status, action)).toThrow(DomainError);
       }
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { Actor, Clock, DomainError, describeActor } from '@app/core';
+import { Actor, Clock, DomainError, describeActor, formatShanghai } from '@app/core';
 import { AccessScope, scopeCovers, Unit } from '@app/org';
 import { attachmentRefs, optionalText, requireDate, requireText } from '../common/input';
 import { findForUpdate, isDuplicateKey } from '../common/persistence';
@@ -9,6 +9,7 @@ import { governmentOver, requireUnit, whereUnitInScope } from '../common/jurisdi
 import { SupervisionCase } from '../cases/supervision-case.entity';
 import { SupervisionEvent } from '../events/supervision-event.entity';
 import { recordSupervisionEvent, supervisionEvents } from '../events/supervision-events';
+import { SupervisionHooks, type InterviewEnd } from '../supervision-hooks';
 import { Interview, InterviewStatus } from './interview.entity';
 import { InterviewAction, nextInterviewStatus } from './interview-transitions';
 
@@ -37,6 +38,24 @@ export interface ScheduleInterviewInput {
   scope?: AccessScope;
 }
 
+export interface RescheduleInterviewInput {
+  /** The new start, in the future. */
+  time: Date;
+  /** Defaults to the current length of the interview after `time`. */
+  endsAt?: Date | null;
+  place: string;
+  /** Defaults to the current one, moved by as much as the start when the new start would pass it. */
+  followUpDueAt?: Date | null;
+  reason?: string | null;
+  actor: Actor;
+}
+
+export interface RescheduledInterview {
+  interview: Interview;
+  /** Which appointment this is: 1 for the first, + 1 per move (its invite's SEQUENCE is one less). */
+  appointment: number;
+}
+
 export interface InterviewFilter {
   status?: InterviewStatus;
   unitId?: number;
@@ -54,6 +73,13 @@ export interface InterviewDetail extends InterviewSummary {
 }
 
 const DEFAULT_LENGTH_MS = 60 * 60_000;
+
+/** The transitions the workflow engine follows; a follow-up report changes nothing it waits for. */
+const CHANGE_OF: Partial<Record<InterviewAction, InterviewEnd>> = {
+  record_minutes: 'interviewHeld',
+  close: 'interviewClosed',
+  cancel: 'interviewCancelled',
+};
 const MAX_ATTENDEES = 30;
 
 /**
@@ -73,6 +99,7 @@ export class InterviewsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly hooks: SupervisionHooks,
   ) {}
 
   async schedule(em: EntityManager, input: ScheduleInterviewInput): Promise<Interview> {
@@ -168,7 +195,85 @@ export class InterviewsService {
         reason: interview.reason,
       },
     });
+    await this.hooks.emit(em, { kind: 'interviewScheduled', interview });
     return interview;
+  }
+
+  /**
+   * 调整约谈时间地点: a new appointment for an interview not yet held. The caller sends the new invitation (the same
+   * calendar event, a higher SEQUENCE) and moves the reminder.
+   */
+  async reschedule(em: EntityManager, id: number, input: RescheduleInterviewInput): Promise<RescheduledInterview> {
+    const startsAt = requireDate('time', input.time);
+    const place = requireText('place', input.place, 200);
+    const note = optionalText('reason', input.reason, 2000);
+    const interview = await findForUpdate(em, Interview, { id });
+    if (!interview) {
+      throw DomainError.notFound('约谈', id);
+    }
+    const from = interview.status;
+    const to = nextInterviewStatus(from, 'reschedule');
+    const now = this.clock.now();
+    if (startsAt <= now) {
+      throw DomainError.invalid('time', '约谈时间必须晚于当前时间');
+    }
+    const length = interview.endsAt.getTime() - interview.startsAt.getTime();
+    const endsAt = input.endsAt ? requireDate('endsAt', input.endsAt) : new Date(startsAt.getTime() + length);
+    if (endsAt <= startsAt) {
+      throw DomainError.invalid('endsAt', '结束时间必须晚于约谈时间');
+    }
+    const moved = startsAt.getTime() - interview.startsAt.getTime();
+    const followUpDueAt = input.followUpDueAt
+      ? requireDate('followUpDueAt', input.followUpDueAt)
+      : interview.followUpDueAt > startsAt
+        ? interview.followUpDueAt
+        : new Date(interview.followUpDueAt.getTime() + Math.max(0, moved));
+    if (followUpDueAt <= startsAt) {
+      throw DomainError.invalid('followUpDueAt', '整改落实期限必须晚于约谈时间');
+    }
+    const before = {
+      startsAt: interview.startsAt.toISOString(),
+      endsAt: interview.endsAt.toISOString(),
+      place: interview.place,
+    };
+    Object.assign(interview, { status: to, startsAt, endsAt, place, followUpDueAt, updatedAt: now });
+    await em.save(Interview, interview);
+    const text = `约谈时间调整为 ${formatShanghai(startsAt)}，地点：${place}${note ? `。${note}` : ''}`;
+    await recordSupervisionEvent(em, {
+      subject: 'interview',
+      subjectId: id,
+      action: 'reschedule',
+      fromStatus: from,
+      toStatus: to,
+      text,
+      actor: input.actor,
+      at: now,
+    });
+    await this.audit.record(em, {
+      actor: input.actor,
+      action: 'interview.reschedule',
+      entityType: 'interview',
+      entityId: id,
+      unitId: interview.unitId,
+      before: { status: from, ...before },
+      after: {
+        status: to,
+        startsAt: startsAt.toISOString(),
+        endsAt: endsAt.toISOString(),
+        place,
+        followUpDueAt: followUpDueAt.toISOString(),
+        reason: note ?? undefined,
+      },
+    });
+    const appointment = await this.appointmentOf(em, id);
+    await this.hooks.emit(em, { kind: 'interviewRescheduled', interview, appointment });
+    return { interview, appointment };
+  }
+
+  /** The interview's current appointment: 1 for the first, + 1 per move. */
+  async appointmentOf(em: EntityManager, id: number): Promise<number> {
+    const moves = await em.countBy(SupervisionEvent, { subject: 'interview', subjectId: id, action: 'reschedule' });
+    return moves + 1;
   }
 
   /** 约谈纪要: marks the interview as held. */
@@ -271,6 +376,10 @@ export class InterviewsService {
       before: { status: from },
       after: { status: to, text: details.text ?? undefined, attachments: details.attachments },
     });
+    const change = CHANGE_OF[action];
+    if (change !== undefined) {
+      await this.hooks.emit(em, { kind: change, interview });
+    }
     return interview;
   }
 

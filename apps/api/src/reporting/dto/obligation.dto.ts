@@ -5,6 +5,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsOptional,
@@ -15,7 +16,14 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { MAX_PROGRESS_TEXT, MAX_REVIEW_COMMENT, OBLIGATION_STATUSES, SUBMISSION_KINDS } from '@app/reporting';
+import {
+  MAX_CANCELLATION_REASON,
+  MAX_DEADLINE_REASON,
+  MAX_PROGRESS_TEXT,
+  MAX_REVIEW_COMMENT,
+  OBLIGATION_STATUSES,
+  SUBMISSION_KINDS,
+} from '@app/reporting';
 import type { ObligationStatus, SubmissionKind } from '@app/reporting';
 
 /** Multipart fields arrive as strings: '' means absent, anything else is read as a number (NaN fails IsInt). */
@@ -23,7 +31,7 @@ const toNumber = ({ value }: { value: unknown }): unknown =>
   value === '' || value === null ? undefined : typeof value === 'string' ? Number(value) : value;
 
 export class PageQuery {
-  @ApiPropertyOptional({ default: 100, maximum: 500 })
+  @ApiPropertyOptional({ type: Number, default: 100, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -31,7 +39,7 @@ export class PageQuery {
   @Max(500)
   limit = 100;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ type: Number, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -151,12 +159,42 @@ export class AcceptReportDto {
   comment?: string;
 }
 
-export class ReturnReportDto {
-  @ApiProperty({ maxLength: MAX_REVIEW_COMMENT, description: '审核意见（必填）' })
+export class WaiveReportDto {
+  @ApiProperty({ maxLength: MAX_REVIEW_COMMENT, description: '免报理由（必填）' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAX_REVIEW_COMMENT)
   comment!: string;
+}
+
+export class ReturnReportDto extends WaiveReportDto {
+  @ApiPropertyOptional({
+    example: '2026-06-10T18:00:00+08:00',
+    description: '重新报送的截止时间（ISO 8601，须晚于当前时间）；不填则按计划的退回工作日数计算',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dueAt?: string;
+}
+
+export class ChangeDeadlineDto {
+  @ApiProperty({ example: '2026-11-12T18:00:00+08:00', description: '新的截止时间（ISO 8601，须晚于当前时间）' })
+  @IsISO8601({ strict: true })
+  dueAt!: string;
+
+  @ApiProperty({ maxLength: MAX_DEADLINE_REASON, description: '调整理由（必填）' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_DEADLINE_REASON)
+  reason!: string;
+}
+
+export class CancelTaskDto {
+  @ApiProperty({ maxLength: MAX_CANCELLATION_REASON, description: '撤销理由（必填）' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_CANCELLATION_REASON)
+  reason!: string;
 }
 
 export class ReportingSettingsDto {

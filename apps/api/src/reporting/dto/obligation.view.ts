@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { PlanIndicator } from '@app/plans';
 import { OBLIGATION_STATUSES, periodLabel, REVIEW_DECISIONS, SUBMISSION_KINDS } from '@app/reporting';
 import type {
+  DeadlineReceipt,
   ObligationDetail,
   ObligationRow,
   Page,
@@ -10,6 +12,7 @@ import type {
   ReviewRecord,
   SubmissionReceipt,
   SubmissionVersion,
+  TaskCancellationReceipt,
 } from '@app/reporting';
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
@@ -163,7 +166,47 @@ export class ReviewView {
   }
 }
 
+const DIRECTIONS = { '>=': 'higher', '<=': 'lower', '=': 'exact' } as const;
+
+/** An indicator (指标) a report may carry a value for, with what the value is measured against. */
+export class ReportIndicatorView {
+  @ApiProperty() id!: number;
+  @ApiProperty({ example: '受污染耕地安全利用率' }) name!: string;
+  @ApiProperty({ enum: ['>=', '<=', '='] }) comparator!: string;
+  @ApiProperty({
+    enum: ['higher', 'lower', 'exact'],
+    description: 'higher 越高越好 / lower 越低越好 / exact 须等于目标',
+  })
+  direction!: string;
+  @ApiProperty({ example: 90 }) target!: number;
+  @ApiProperty({ example: '%' }) unit!: string;
+  @ApiProperty({ description: '目标为约数（左右）' }) approximate!: boolean;
+  @ApiProperty({ nullable: true, type: Number }) baseline!: number | null;
+  @ApiProperty({ nullable: true, type: String, example: '2020-12-31' }) targetDate!: string | null;
+  @ApiProperty({ example: '受污染耕地安全利用率达到90%左右' }) raw!: string;
+
+  static of(indicator: PlanIndicator): ReportIndicatorView {
+    return {
+      id: indicator.id,
+      name: indicator.name,
+      comparator: indicator.comparator,
+      direction: DIRECTIONS[indicator.comparator],
+      target: indicator.target,
+      unit: indicator.unit,
+      approximate: indicator.approximate,
+      baseline: indicator.baseline,
+      targetDate: indicator.targetDate,
+      raw: indicator.raw,
+    };
+  }
+}
+
 export class ObligationDetailView extends ObligationView {
+  @ApiProperty({
+    type: [ReportIndicatorView],
+    description: '本报送可填写的指标：本单位负责的、本任务的和全计划的指标',
+  })
+  indicators!: ReportIndicatorView[];
   @ApiProperty({ type: [SubmissionView], description: '历次报送版本，按轮次排列' }) versions!: SubmissionView[];
   @ApiProperty({ type: [ReviewView] }) reviews!: ReviewView[];
   @ApiProperty({ description: '当前用户能否报送' }) canSubmit!: boolean;
@@ -173,6 +216,7 @@ export class ObligationDetailView extends ObligationView {
   static ofDetail(detail: ObligationDetail): ObligationDetailView {
     return {
       ...ObligationView.of(detail.row),
+      indicators: detail.indicators.map((indicator) => ReportIndicatorView.of(indicator)),
       versions: detail.versions.map((v) => SubmissionView.of(v)),
       reviews: detail.reviews.map((r) => ReviewView.of(r)),
       canSubmit: detail.canSubmit,
@@ -230,6 +274,38 @@ export class ReviewReceiptView {
 
   static of(receipt: ReviewReceipt): ReviewReceiptView {
     return { ...receipt, dueAt: receipt.dueAt.toISOString(), reviewedAt: receipt.reviewedAt.toISOString() };
+  }
+}
+
+export class DeadlineReceiptView {
+  @ApiProperty() obligationId!: number;
+  @ApiProperty({ enum: OBLIGATION_STATUSES }) status!: string;
+  @ApiProperty() round!: number;
+  @ApiProperty({ description: '原截止时间' }) previousDueAt!: string;
+  @ApiProperty({ description: '新的截止时间' }) dueAt!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty() changedAt!: string;
+
+  static of(receipt: DeadlineReceipt): DeadlineReceiptView {
+    return {
+      ...receipt,
+      previousDueAt: receipt.previousDueAt.toISOString(),
+      dueAt: receipt.dueAt.toISOString(),
+      changedAt: receipt.changedAt.toISOString(),
+    };
+  }
+}
+
+export class TaskCancellationView {
+  @ApiProperty() taskId!: number;
+  @ApiProperty() planId!: number;
+  @ApiProperty() reason!: string;
+  @ApiProperty() cancelledAt!: string;
+  @ApiProperty({ type: [Number], description: '随任务撤销的报送义务（待报送、已退回、待审核的）' })
+  cancelledObligationIds!: number[];
+
+  static of(receipt: TaskCancellationReceipt): TaskCancellationView {
+    return { ...receipt, cancelledAt: receipt.cancelledAt.toISOString() };
   }
 }
 

@@ -184,6 +184,37 @@ export class ScheduleInterviewDto {
   followUpDueAt!: string;
 }
 
+export class RescheduleInterviewDto {
+  @ApiProperty({ description: '新的约谈时间（须晚于当前时间）', example: INSTANT_EXAMPLE })
+  @IsISO8601({ strict: true })
+  @Matches(INSTANT)
+  time!: string;
+
+  @ApiPropertyOptional({ description: '结束时间；缺省保持原时长', example: '2026-03-10T10:30:00+08:00' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(INSTANT)
+  endsAt?: string;
+
+  @ApiProperty({ example: '市政府3号楼第一会议室' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  place!: string;
+
+  @ApiPropertyOptional({ description: '整改落实期限；缺省保持原期限（新时间晚于原期限时顺延）' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(INSTANT)
+  followUpDueAt?: string;
+
+  @ApiPropertyOptional({ description: '调整说明' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
 export class MinutesDto {
   @ApiProperty({ description: '约谈纪要' })
   @IsString()
