@@ -55,13 +55,22 @@ describe('CLI (e2e)', () => {
     expect(result.stdout).toContain('粮食局');
   });
 
-  it('should verify the audit trail and report a tampered row with exit 1', async () => {
+  it('should seal the audit trail, verify it, and report a tampered row with exit 1', async () => {
+    const waiting = await cli(t, ['audit', 'verify']);
+    expect(waiting.code).toBe(0);
+    expect(waiting.stdout).toMatch(
+      /Audit trail intact: 0 entries verified[\s\S]*[1-9]\d* newer entries not sealed yet/,
+    );
+    const sealed = await cli(t, ['audit', 'seal']);
+    expect(sealed.code).toBe(0);
+    expect(sealed.stdout).toMatch(/Sealed [1-9]\d* audit entries/);
     const intact = await cli(t, ['audit', 'verify']);
     expect(intact.code).toBe(0);
     expect(intact.stdout).toContain('Audit trail intact');
+    expect(intact.stdout).not.toContain('not sealed yet');
     await t.app.get(DataSource).query(`UPDATE audit_entry SET actor = 'user:mallory' WHERE id = 2`);
     const broken = await cli(t, ['audit', 'verify']);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('#2');
-  });
+  }, 180_000);
 });

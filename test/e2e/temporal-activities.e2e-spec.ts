@@ -6,10 +6,10 @@ import { DefaultLogger } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { AssessmentResult, AssessmentRuns } from '@app/assessment';
 import { Clock, UnitOfWork } from '@app/core';
-import { EscalationStepRecord, StepIssuer, StepLog } from '@app/escalation';
+import { EscalationStepRecord, PeriodCycle, PlanLadderReader, StepIssuer, StepLog } from '@app/escalation';
 import { InboxMessage } from '@app/notify';
 import { ObligationsService } from '@app/reporting';
-import { Interview, SupervisionCase, Warning } from '@app/supervision';
+import { Interview, InterviewsService, SupervisionCase, Warning } from '@app/supervision';
 import {
   CalendarCorrectionsStore,
   createEscalationActivities,
@@ -66,6 +66,9 @@ describe(EscalationActivityDeps.name, () => {
       get(StepLog),
       get(StepIssuer),
       get(Clock),
+      get(PlanLadderReader),
+      get(InterviewsService),
+      get(PeriodCycle),
     );
     t.clock.set(new Date(ISSUED_AT));
     const first = await deps.openPeriodObligations({ period: '2026-11', cursor: null, limit: 3 });
@@ -140,9 +143,85 @@ describe(EscalationActivityDeps.name, () => {
       issuedAt: ISSUED_AT,
       provisionalCalendar: false,
     };
-    const { interviewId } = await deps.scheduleInterview(interview);
-    await expect(deps.scheduleInterview(interview)).resolves.toEqual({ interviewId });
+    const scheduled = await deps.scheduleInterview(interview);
+    const row = await t.app.get(DataSource).getRepository(Interview).findOneByOrFail({});
+    expect(scheduled).toEqual({
+      interviewId: String(row.id),
+      appointment: { startsAt: row.startsAt.getTime(), place: row.place, version: 1 },
+    });
+    await expect(deps.scheduleInterview(interview)).resolves.toEqual(scheduled);
     expect(await count(Interview)).toBe(1);
+  });
+
+  /** One obligation per unit other than the case of the test above: a case is one per unit and period. */
+  const ofAnotherUnit = (index: number): OpenedObligation => {
+    const others = opened.filter(
+      (o, i) => o.unitId !== opened[1].unitId && opened.findIndex((p) => p.unitId === o.unitId) === i,
+    );
+    return others[index];
+  };
+
+  it("should call nobody when the case was closed in the database before the interview's step ran", async () => {
+    const obligation = ofAnotherUnit(0);
+    const input = {
+      ...step(obligation, 'supervision_case'),
+      trigger: 'overdue' as const,
+      rectificationDeadline: ISSUED_AT,
+    };
+    const { caseId } = await deps.openCase(input);
+    await t.app
+      .get(DataSource)
+      .getRepository(SupervisionCase)
+      .update({ id: Number(caseId) }, { status: 'closed' });
+    const before = await count(Interview);
+    await expect(
+      deps.scheduleInterview({
+        caseId,
+        unitId: obligation.unitId,
+        dedupKey: noticeDedupKey(supervisionSubjectId(caseId), 'interview'),
+        recipients: ['unit_head'],
+        scheduledAt: ISSUED_AT,
+        issuedAt: ISSUED_AT,
+        provisionalCalendar: false,
+      }),
+    ).resolves.toEqual({ interviewId: null });
+    expect(await count(Interview)).toBe(before);
+    expect(await count(EscalationStepRecord, { subjectType: 'case', subjectId: Number(caseId) })).toBe(0);
+  });
+
+  it('should count the interview the office already arranged for the case as the step, and schedule none', async () => {
+    const obligation = ofAnotherUnit(1);
+    const input = {
+      ...step(obligation, 'supervision_case'),
+      trigger: 'overdue' as const,
+      rectificationDeadline: ISSUED_AT,
+    };
+    const { caseId } = await deps.openCase(input);
+    const arranged = await t.app.get(UnitOfWork).run((em) =>
+      t.app.get(InterviewsService).schedule(em, {
+        unitId: Number(obligation.unitId),
+        caseId: Number(caseId),
+        reason: '办公室提前约谈',
+        time: new Date(ISSUED_AT + 3 * 86_400_000),
+        place: '会议室',
+        attendees: ['督查组'],
+        followUpDueAt: new Date(ISSUED_AT + 20 * 86_400_000),
+        scheduledBy: { kind: 'user', userId: 1, username: 'office' },
+      }),
+    );
+    const before = await count(Interview);
+    await expect(
+      deps.scheduleInterview({
+        caseId,
+        unitId: obligation.unitId,
+        dedupKey: noticeDedupKey(supervisionSubjectId(caseId), 'interview'),
+        recipients: ['unit_head'],
+        scheduledAt: ISSUED_AT,
+        issuedAt: ISSUED_AT,
+        provisionalCalendar: false,
+      }),
+    ).resolves.toEqual({ interviewId: String(arranged.id), appointment: null });
+    expect(await count(Interview)).toBe(before);
   });
 
   it('should fail without retry when the obligation does not exist', async () => {
@@ -162,6 +241,24 @@ describe(EscalationActivityDeps.name, () => {
       expect(context.get(ASSESSMENT_ACTIVITY_DEPS)).toBeInstanceOf(AssessmentActivityDeps);
     } finally {
       await context.close();
+    }
+  });
+
+  it("should give each obligation workflow the plan's ladder when the office has set one", async () => {
+    expect(opened.every((o) => o.ladder === undefined)).toBe(true);
+    await request(t.http)
+      .put(`/api/plans/${planId}/ladder`)
+      .set('Authorization', `Bearer ${await t.login('office')}`)
+      .send({ yellowWarningAfterWorkingDays: 3, redWarningAfterWorkingDays: 6, officeOpensAt: '08:30' })
+      .expect(200);
+    const page = await deps.openPeriodObligations({ period: '2026-11', cursor: null, limit: 10 });
+    expect(page.obligations.length).toBeGreaterThan(0);
+    for (const obligation of page.obligations) {
+      expect(obligation.ladder).toMatchObject({
+        yellowWarningAfterWorkingDays: 3,
+        redWarningAfterWorkingDays: 6,
+        officeHours: { start: '08:30', end: '18:00' },
+      });
     }
   });
 

@@ -110,6 +110,26 @@ export class HistoryBuilder {
     });
   }
 
+  /** The activity failed with a non-retryable application failure (a domain error, see `asActivity`). */
+  failActivity(scheduledEventId: number, failure: { message: string; type: string }): void {
+    const startedEventId = this.add('EVENT_TYPE_ACTIVITY_TASK_STARTED', 'activityTaskStartedEventAttributes', {
+      scheduledEventId,
+      attempt: 1,
+      identity: 'history-builder',
+    });
+    this.add('EVENT_TYPE_ACTIVITY_TASK_FAILED', 'activityTaskFailedEventAttributes', {
+      scheduledEventId,
+      startedEventId,
+      failure: {
+        message: failure.message,
+        source: 'TypeScriptSDK',
+        applicationFailureInfo: { type: failure.type, nonRetryable: true },
+      },
+      retryState: 'RETRY_STATE_NON_RETRYABLE_FAILURE',
+      identity: 'history-builder',
+    });
+  }
+
   startTimer(task: number, seq: number, durationMs: number): number {
     return this.add('EVENT_TYPE_TIMER_STARTED', 'timerStartedEventAttributes', {
       timerId: String(seq),

@@ -490,8 +490,8 @@ function signalOf(event: TimedEvent): 'cancel' | { name: string; input: unknown 
 type ObligationModelStatus = 'open' | 'submitted' | 'returned' | 'accepted' | 'waived' | 'cancelled';
 
 /**
- * `reportingObligationWorkflow`: loads the calendar, then per step `recordStep` (or `openCase`, the case's child
- * workflow) and `sendNotices`; asks `checkPreviousPeriod` once, at its first decision past the due date while
+ * `reportingObligationWorkflow`: loads the calendar, then per step `recordStep` (or `openCase` and the case's child
+ * workflow), which writes the step's notices too; asks `checkPreviousPeriod` once, at its first decision past the due date while
  * waiting; waits on a timer while the ladder has a step ahead, without one while the report is submitted or the
  * round's case is open. Signals follow the handlers' rules (a duplicate changes nothing).
  */
@@ -619,14 +619,8 @@ class ObligationModel extends SignalledWorkflowModel {
   /** `now`: the deciding task's time, which the workflow passes on (a second after the step's minute at most). */
   private stepCommands(step: ExpectedStep, now: number): StepCommand[] {
     this.issued.push(step);
-    const notices: StepCommand = {
-      type: 'activity',
-      activityType: 'sendNotices',
-      input: {},
-      result: { delivered: step.recipients.length },
-    };
     if (step.kind !== 'supervision_case') {
-      return [{ type: 'activity', activityType: 'recordStep', input: {}, result: undefined }, notices];
+      return [{ type: 'activity', activityType: 'recordStep', input: {}, result: undefined }];
     }
     const label = step.opens;
     if (label === undefined || step.rectificationDeadline === undefined) {
@@ -650,7 +644,6 @@ class ObligationModel extends SignalledWorkflowModel {
         input,
         onStarted: (startedAt) => this.caseStarts.set(label, { startedAt, input, obligation: this.obligation.id }),
       },
-      notices,
     ];
   }
 }
@@ -659,8 +652,8 @@ type CaseModelStatus = 'open' | 'closure_requested' | 'closed';
 
 /**
  * `supervisionCaseWorkflow`: loads the calendar, waits on a timer for the interview; a closure request changes
- * nothing the clock waits on, a verification closes the case; the interview is `scheduleInterview`, the
- * interview's child workflow, then `sendNotices`, after which only the verification is awaited.
+ * nothing the clock waits on, a verification closes the case; the interview is `scheduleInterview` (with the
+ * summons' notices) and the interview's child workflow, after which only the verification is awaited.
  */
 class CaseModel extends SignalledWorkflowModel {
   private status: CaseModelStatus = 'open';
@@ -757,7 +750,6 @@ class CaseModel extends SignalledWorkflowModel {
         input,
         onStarted: (startedAt) => this.interviewStarts.set(interviewLabel, { startedAt, input, caseLabel: this.label }),
       },
-      { type: 'activity', activityType: 'sendNotices', input: {}, result: { delivered: step.recipients.length } },
     ];
   }
 }

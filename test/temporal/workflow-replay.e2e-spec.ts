@@ -63,9 +63,6 @@ describe('Temporal workflow replay', () => {
       task = h.workflowTask();
       const record = h.scheduleActivity(task, 2, 'recordStep', {});
       h.at(h.now + 1_000).completeActivity(record, undefined);
-      task = h.workflowTask();
-      const notices = h.scheduleActivity(task, 3, 'sendNotices', {});
-      h.at(h.now + 1_000).completeActivity(notices, { delivered: 1 });
       task = h.workflowTask(true);
       h.continueAsNew(task, carriedInput, 'o-can#run2');
       return h;
@@ -125,24 +122,38 @@ describe('Temporal workflow replay', () => {
   describe('yearEndAssessmentWorkflow', () => {
     const input: YearEndAssessmentInput = { planId: 'p-1', year: 2026 };
 
-    /** Draft sent back once, approved; one appeal that re-scores; approved again; publication approved. */
-    function history(): HistoryBuilder {
+    /** Writes the assessment's history; `activity` schedules in a new workflow task and completes a second later. */
+    function assessmentHistory(runId: string): {
+      h: HistoryBuilder;
+      activity: (type: string, result: unknown) => void;
+      signal: (at: string, name: string, payload: unknown) => void;
+      seq: () => number;
+    } {
       const h = new HistoryBuilder({
         workflowType: 'yearEndAssessmentWorkflow',
         workflowId: 'assessment:p-1:2026',
-        runId: 'assessment#run1',
+        runId,
         input,
         startedAt: instantOf('2027-01-11 10:00'),
       });
       let seq = 0;
-      const activity = (type: string, result: unknown): void => {
-        const task = h.workflowTask();
-        const scheduled = h.scheduleActivity(task, ++seq, type, {});
-        h.at(h.now + 1_000).completeActivity(scheduled, result);
+      return {
+        h,
+        activity: (type, result) => {
+          const task = h.workflowTask();
+          const scheduled = h.scheduleActivity(task, ++seq, type, {});
+          h.at(h.now + 1_000).completeActivity(scheduled, result);
+        },
+        signal: (at, name, payload) => {
+          h.at(instantOf(at)).signal(name, payload);
+        },
+        seq: () => ++seq,
       };
-      const signal = (at: string, name: string, payload: unknown): void => {
-        h.at(instantOf(at)).signal(name, payload);
-      };
+    }
+
+    /** Draft sent back once, approved; released; one appeal upheld (an adjustment); publication approved. */
+    function history(): HistoryBuilder {
+      const { h, activity, signal } = assessmentHistory('assessment#run1');
       activity('loadCalendar', calendar);
       activity('scoreAssessment', { assessmentId: 'a-1', units: 12 });
       activity('sendNotices', { delivered: 1 });
@@ -153,7 +164,6 @@ describe('Temporal workflow replay', () => {
       h.workflowTask();
       signal('2027-01-13 10:00', 'assessmentReviewed', { approved: true });
       activity('openAppealWindow', undefined);
-      activity('sendNotices', { delivered: 24 });
       let task = h.workflowTask();
       const timer = h.startTimer(task, 1, instantOf('2027-01-20 18:00') - h.now);
       signal('2027-01-15 10:00', 'appealFiled', { appealId: 'ap-1', unitId: 'u-b' });
@@ -161,33 +171,46 @@ describe('Temporal workflow replay', () => {
       signal('2027-01-19 10:00', 'appealResolved', { appealId: 'ap-1', rescored: true });
       h.workflowTask();
       h.at(instantOf('2027-01-20 18:00')).fireTimer(1, timer);
-      activity('scoreAssessment', { assessmentId: 'a-1', units: 12 });
-      activity('sendNotices', { delivered: 1 });
-      h.workflowTask();
-      signal('2027-01-21 10:00', 'assessmentReviewed', { approved: true });
       h.workflowTask();
       signal('2027-01-22 10:00', 'publicationApproved', undefined);
       activity('publishAssessment', undefined);
-      activity('sendNotices', { delivered: 36 });
+      task = h.workflowTask();
+      h.complete(task, {});
+      return h;
+    }
+
+    /** The plan is not published: the database refuses to open the run, and the workflow ends with the reason. */
+    function refusedHistory(): HistoryBuilder {
+      const { h, activity, seq } = assessmentHistory('assessment#refused');
+      activity('loadCalendar', calendar);
+      let task = h.workflowTask();
+      const scheduled = h.scheduleActivity(task, seq(), 'scoreAssessment', {});
+      h.at(h.now + 1_000).failActivity(scheduled, { message: '计划尚未发布，不能考核', type: 'CONFLICT' });
       task = h.workflowTask();
       h.complete(task, {});
       return h;
     }
 
     let calls: readonly RecordedCall[];
+    let refused: readonly RecordedCall[];
     beforeAll(async () => {
-      const outcome = await replayAll(code, [{ runId: 'assessment#run1', history: history().build() }]);
+      const outcome = await replayAll(code, [
+        { runId: 'assessment#run1', history: history().build() },
+        { runId: 'assessment#refused', history: refusedHistory().build() },
+      ]);
       expect(outcome.results.get('assessment#run1')?.error).toBeUndefined();
+      expect(outcome.results.get('assessment#refused')?.error).toBeUndefined();
       calls = outcome.calls.get('assessment#run1') ?? [];
+      refused = outcome.calls.get('assessment#refused') ?? [];
     });
 
-    it('should score a new revision each time the draft is sent back or an appeal re-scores', () => {
+    it('should score a new revision each time the office sends the draft back', () => {
       const revisions = calls.flatMap((call) =>
         call.type === 'activity' && call.activityType === 'scoreAssessment'
           ? [(call.input as { revision: number }).revision]
           : [],
       );
-      expect(revisions).toEqual([1, 2, 3]);
+      expect(revisions).toEqual([1, 2]);
     });
 
     it('should keep the appeal window open for five working days, to the close of office', () => {
@@ -198,22 +221,49 @@ describe('Temporal workflow replay', () => {
       expect(timerTargets(calls)).toEqual(['2027-01-20 18:00']);
     });
 
-    it('should publish the last revision only after the office approves publication', () => {
+    it('should not score a released draft again when an appeal is upheld', () => {
+      expect(activityTypes(calls).slice(-2)).toEqual(['openAppealWindow', 'publishAssessment']);
+      expect(resultOf(calls)).toMatchObject({ resolvedAppeals: 1, upheldAppeals: 1 });
+    });
+
+    it('should publish the reviewed revision only after the office approves publication', () => {
       const publish = calls.find((call) => call.type === 'activity' && call.activityType === 'publishAssessment');
       expect(plain(publish)).toMatchObject({
-        input: { assessmentId: 'a-1', revision: 3, publishedAt: instantOf('2027-01-22 10:00') },
+        input: { assessmentId: 'a-1', revision: 2, publishedAt: instantOf('2027-01-22 10:00') },
       });
-      expect(resultOf(calls)).toMatchObject({ stage: 'published', revision: 3, resolvedAppeals: 1 });
-      const kinds = calls.flatMap((call) =>
-        call.type === 'activity' && call.activityType === 'sendNotices' ? [(call.input as { kind: string }).kind] : [],
+      expect(resultOf(calls)).toMatchObject({
+        stage: 'published',
+        revision: 2,
+        publishedAt: instantOf('2027-01-22 10:00'),
+      });
+    });
+
+    it("should ask the office to review each draft, and leave the units' notices to the release and publication", () => {
+      const notices = calls.flatMap((call) =>
+        call.type === 'activity' && call.activityType === 'sendNotices' ? [plain(call.input)] : [],
       );
-      expect(kinds).toEqual([
-        'assessment_review',
-        'assessment_review',
-        'assessment_appeal_window',
-        'assessment_review',
-        'assessment_published',
+      expect(notices).toEqual([
+        expect.objectContaining({
+          kind: 'assessment_review',
+          dedupKey: 'notice:assessment:p-1:2026:assessment_review:v1',
+          subject: { type: 'assessment', id: 'a-1' },
+          recipients: ['office_admin'],
+        }),
+        expect.objectContaining({
+          kind: 'assessment_review',
+          dedupKey: 'notice:assessment:p-1:2026:assessment_review:v2',
+        }),
       ]);
+    });
+
+    it('should end aborted with the reason when the database refuses to score', () => {
+      expect(activityTypes(refused)).toEqual(['loadCalendar', 'scoreAssessment']);
+      expect(refused.some((call) => call.type === 'failure')).toBe(false);
+      expect(resultOf(refused)).toMatchObject({
+        stage: 'aborted',
+        revision: 1,
+        abortReason: 'CONFLICT: 计划尚未发布，不能考核',
+      });
     });
   });
 });

@@ -1,7 +1,9 @@
 import { EXIT_BAD_INPUT, EXIT_FAILURE, processIo, type CliIo, type Command } from './cli-io';
+import { runAuditSeal } from './audit-seal.command';
 import { runAuditVerify } from './audit-verify.command';
 import { runPlanImport } from './plan-import.command';
 import { runPlanParse } from './plan-parse.command';
+import { runWorkflowsAdopt } from './workflows-adopt.command';
 
 /**
  * Command-line entry: `npm run --silent cli -- <group> <command> …`. Each command lives in its own file; this is
@@ -11,6 +13,8 @@ export const COMMANDS: Record<string, Command> = {
   'plan parse': runPlanParse,
   'plan import': runPlanImport,
   'audit verify': runAuditVerify,
+  'audit seal': runAuditSeal,
+  'workflows adopt': runWorkflowsAdopt,
 };
 
 function usage(): string {

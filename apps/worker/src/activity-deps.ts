@@ -1,13 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import { AssessmentResult, AssessmentRun, AssessmentRuns } from '@app/assessment';
 import { Clock, DomainError, systemActor, UnitOfWork } from '@app/core';
-import { IssuableStep, StepIssuer, StepLog } from '@app/escalation';
+import { IssuableStep, PeriodCycle, PlanLadderReader, StepIssuer, StepLog } from '@app/escalation';
 import { LadderSnapshot, Obligation, ObligationsService, periodContaining, periodStartDate } from '@app/reporting';
-import { SupervisionCase } from '@app/supervision';
+import { Interview, InterviewsService, SupervisionCase } from '@app/supervision';
 import {
   CalendarCorrectionsStore,
   loadCalendarData,
+  TEMPORAL_WORKER_COMPONENT,
   WorkingCalendarProvider,
   type AssessmentActivities,
   type CalendarData,
@@ -15,6 +16,8 @@ import {
   type CheckPreviousPeriodInput,
   type CheckPreviousPeriodResult,
   type EscalationActivities,
+  type EscalationLadder,
+  type InterviewAppointment,
   type ObligationPage,
   type OpenAppealWindowInput,
   type OpenCaseInput,
@@ -26,8 +29,6 @@ import {
   type ScheduleInterviewResult,
   type ScoreAssessmentInput,
   type ScoreAssessmentResult,
-  type SendNoticesInput,
-  type SendNoticesResult,
 } from '@app/workflows';
 
 /** Injection tokens of the services behind the activities (`createEscalationActivities(deps)`). */
@@ -35,7 +36,7 @@ export const ESCALATION_ACTIVITY_DEPS = Symbol('ESCALATION_ACTIVITY_DEPS');
 export const ASSESSMENT_ACTIVITY_DEPS = Symbol('ASSESSMENT_ACTIVITY_DEPS');
 
 const WAITING: ReadonlyArray<Obligation['status']> = ['open', 'returned'];
-const TEMPORAL = systemActor('temporal');
+const TEMPORAL = systemActor(TEMPORAL_WORKER_COMPONENT);
 
 /**
  * The escalation activities over the services of the embedded engine: the same `StepIssuer` issues warnings, cases,
@@ -44,8 +45,6 @@ const TEMPORAL = systemActor('temporal');
  */
 @Injectable()
 export class EscalationActivityDeps implements EscalationActivities {
-  private readonly logger = new Logger(EscalationActivityDeps.name);
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
@@ -55,6 +54,9 @@ export class EscalationActivityDeps implements EscalationActivities {
     private readonly steps: StepLog,
     private readonly issuer: StepIssuer,
     private readonly clock: Clock,
+    private readonly ladders: PlanLadderReader,
+    private readonly interviews: InterviewsService,
+    private readonly periods: PeriodCycle,
   ) {}
 
   /** The package calendar with the office's corrections, which always win (as in the API). */
@@ -68,11 +70,15 @@ export class EscalationActivityDeps implements EscalationActivities {
     }).data;
   }
 
-  /** The first page opens the period (idempotent); every page lists its waiting obligations in id order. */
+  /**
+   * The first page opens the month as the embedded engine's period cycle does (`PeriodCycle.openMonth`: the
+   * obligations, and the timer of the month before's circular, which the API's poller issues); both idempotent.
+   * Every page lists the waiting obligations in id order.
+   */
   async openPeriodObligations({ period, cursor, limit }: OpenPeriodObligationsInput): Promise<ObligationPage> {
     const now = this.clock.now();
     if (cursor === null) {
-      await this.obligations.openPeriod(period, now);
+      await this.periods.openMonth(period, now);
     }
     const periods = [period, periodContaining(periodStartDate(period), 'quarterly')];
     const rows = await this.dataSource
@@ -88,6 +94,10 @@ export class EscalationActivityDeps implements EscalationActivities {
       rows.map((o) => o.id),
       now,
     );
+    const ladders = new Map<number, EscalationLadder | undefined>();
+    for (const planId of new Set(rows.map((o) => o.planId))) {
+      ladders.set(planId, await this.ladders.forPlan(this.dataSource.manager, planId));
+    }
     return {
       obligations: rows.map((o) => ({
         id: String(o.id),
@@ -97,6 +107,7 @@ export class EscalationActivityDeps implements EscalationActivities {
         dueAt: o.dueAt.getTime(),
         openedAt: o.createdAt.getTime(),
         previousPeriodOverdue: snapshots.get(o.id)?.previousPeriodOverdue ?? false,
+        ...(ladders.get(o.planId) ? { ladder: ladders.get(o.planId) } : {}),
       })),
       nextCursor: rows.length === limit ? String(rows[rows.length - 1].id) : null,
     };
@@ -120,31 +131,42 @@ export class EscalationActivityDeps implements EscalationActivities {
     return { caseId: String(refId(recordRef, 'case')) };
   }
 
+  /**
+   * The case's interview, read from the database as the embedded engine's handler reads it: a case closed
+   * meanwhile calls nobody (`interviewId: null`), and an interview the office already arranged for it counts as
+   * the step (its own workflow follows it: `appointment: null`).
+   */
   async scheduleInterview(input: ScheduleInterviewInput): Promise<ScheduleInterviewResult> {
     const now = new Date(input.issuedAt);
     const calendar = this.calendars.calendar();
     return this.unitOfWork.run(async (em) => {
       const issued = await this.steps.find(em, input.dedupKey);
       if (issued) {
-        return { interviewId: String(refId(issued.recordRef, 'interview')) };
+        const interview = await em.findOneByOrFail(Interview, { id: refId(issued.recordRef, 'interview') });
+        return { interviewId: String(interview.id), appointment: await this.appointmentOf(em, interview) };
       }
       const supervisionCase = await em.findOneBy(SupervisionCase, { id: Number(input.caseId) });
       if (!supervisionCase) {
         throw DomainError.notFound('督办事项', input.caseId);
       }
+      if (supervisionCase.status === 'closed') {
+        return { interviewId: null };
+      }
+      const arranged = await em.findOne(Interview, { where: { caseId: supervisionCase.id }, order: { id: 'ASC' } });
+      if (arranged) {
+        return { interviewId: String(arranged.id), appointment: null };
+      }
       const interview = await this.issuer.issueInterview(em, supervisionCase, input, calendar, now);
-      return { interviewId: String(interview.id) };
+      return { interviewId: String(interview.id), appointment: await this.appointmentOf(em, interview) };
     });
   }
 
-  /**
-   * Ladder and interview notices (inbox + email outbox) are sent by `recordStep` / `openCase` / `scheduleInterview`
-   * in the step's own transaction, and assessment notices by `AssessmentRuns`, so a step never exists without its
-   * notices. This activity only acknowledges them; nothing is sent twice.
-   */
-  sendNotices(input: SendNoticesInput): Promise<SendNoticesResult> {
-    this.logger.debug(`notices ${input.dedupKey} (${input.kind}) were sent with their step`);
-    return Promise.resolve({ delivered: 0 });
+  private async appointmentOf(em: EntityManager, interview: Interview): Promise<InterviewAppointment> {
+    return {
+      startsAt: interview.startsAt.getTime(),
+      place: interview.place,
+      version: await this.interviews.appointmentOf(em, interview.id),
+    };
   }
 
   /** Issues the step unless the step log already has its key; returns the step's record reference. */

@@ -1,13 +1,18 @@
 import * as os from 'node:os';
 import { Logger } from '@nestjs/common';
 import { loadConfig, type AppConfig } from '@app/config';
-import type { AssessmentActivities, EscalationActivities } from '@app/workflows';
+import type { AssessmentActivities, EscalationActivities, NoticeActivities } from '@app/workflows';
 import { TemporalWorkerService, WorkerStartError } from './temporal-worker.service';
 
 function serviceWith(env: Record<string, string>): TemporalWorkerService {
   const config: AppConfig = loadConfig({ DATA_DIR: os.tmpdir(), ...env });
   // The worker never gets as far as calling an activity in these tests.
-  return new TemporalWorkerService(config, {} as EscalationActivities, {} as AssessmentActivities);
+  return new TemporalWorkerService(
+    config,
+    {} as EscalationActivities,
+    {} as AssessmentActivities,
+    {} as NoticeActivities,
+  );
 }
 
 async function startFailure(service: TemporalWorkerService): Promise<WorkerStartError> {

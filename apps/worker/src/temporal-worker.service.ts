@@ -5,11 +5,14 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import {
   createAssessmentActivities,
   createEscalationActivities,
+  createNoticeActivities,
   ESCALATION_TASK_QUEUE,
   type AssessmentActivities,
   type EscalationActivities,
+  type NoticeActivities,
 } from '@app/workflows';
 import { ASSESSMENT_ACTIVITY_DEPS, ESCALATION_ACTIVITY_DEPS } from './activity-deps';
+import { NOTICE_ACTIVITY_DEPS } from './workflow-notices';
 import { resolveFromRoot, WORKFLOW_BUNDLE_FILE, WORKFLOWS_SOURCE } from './workflow-bundle';
 
 /** A start-up failure the operator can fix (address, server, bundle): printed as one line, exit code 1. */
@@ -39,6 +42,7 @@ export class TemporalWorkerService implements OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ESCALATION_ACTIVITY_DEPS) private readonly escalationDeps: EscalationActivities,
     @Inject(ASSESSMENT_ACTIVITY_DEPS) private readonly assessmentDeps: AssessmentActivities,
+    @Inject(NOTICE_ACTIVITY_DEPS) private readonly noticeDeps: NoticeActivities,
   ) {}
 
   async start(): Promise<void> {
@@ -59,6 +63,7 @@ export class TemporalWorkerService implements OnApplicationShutdown {
       activities: {
         ...createEscalationActivities(this.escalationDeps),
         ...createAssessmentActivities(this.assessmentDeps),
+        ...createNoticeActivities(this.noticeDeps),
       },
     });
     this.running = this.worker.run();

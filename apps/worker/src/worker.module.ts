@@ -1,17 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '@app/audit';
-import { AppConfig, AppConfigModule } from '@app/config';
-import { AssessmentModule } from '@app/assessment';
-import { dataSourceOptions } from '@app/config/database';
-import { CoreModule } from '@app/core';
-import { EscalationModule } from '@app/escalation';
-import { NotifyModule } from '@app/notify';
-import { OrgModule } from '@app/org';
-import { PlansModule } from '@app/plans';
-import { ReportingModule } from '@app/reporting';
-import { SupervisionModule } from '@app/supervision';
-import { WorkflowsModule } from '@app/workflows';
+import { AppConfig } from '@app/config';
+import { DomainModule } from '@app/domain';
 import {
   ASSESSMENT_ACTIVITY_DEPS,
   AssessmentActivityDeps,
@@ -19,6 +8,7 @@ import {
   EscalationActivityDeps,
 } from './activity-deps';
 import { TemporalWorkerService } from './temporal-worker.service';
+import { NOTICE_ACTIVITY_DEPS, WorkflowNotices } from './workflow-notices';
 
 /**
  * Composition root of the Temporal worker: the domain (same modules and database as the API, whose services the
@@ -29,25 +19,14 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [
-        AppConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(dataSourceOptions(config)),
-        CoreModule,
-        AuditModule,
-        OrgModule,
-        NotifyModule,
-        WorkflowsModule,
-        PlansModule,
-        ReportingModule,
-        SupervisionModule,
-        EscalationModule,
-        AssessmentModule,
-      ],
+      imports: [DomainModule.forRoot(config)],
       providers: [
         EscalationActivityDeps,
         AssessmentActivityDeps,
+        WorkflowNotices,
         { provide: ESCALATION_ACTIVITY_DEPS, useExisting: EscalationActivityDeps },
         { provide: ASSESSMENT_ACTIVITY_DEPS, useExisting: AssessmentActivityDeps },
+        { provide: NOTICE_ACTIVITY_DEPS, useExisting: WorkflowNotices },
         TemporalWorkerService,
       ],
     };

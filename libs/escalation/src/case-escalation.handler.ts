@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { SupervisionCase, SupervisionCasesService } from '@app/supervision';
-import { TimerHandler, WorkingCalendarProvider, nextSupervisionStep } from '@app/workflows';
+import { ladderCalendar, TimerHandler, WorkingCalendarProvider, nextSupervisionStep } from '@app/workflows';
+import { PlanLadderReader } from './plan-ladder/plan-ladder.reader';
 import { StepIssuer } from './step-issuer';
 
 /**
@@ -14,6 +15,7 @@ export class CaseEscalationHandler implements TimerHandler {
     private readonly cases: SupervisionCasesService,
     private readonly calendars: WorkingCalendarProvider,
     private readonly issuer: StepIssuer,
+    private readonly ladders: PlanLadderReader,
   ) {}
 
   async run(em: EntityManager, subjectId: string, now: Date): Promise<Date | null> {
@@ -22,7 +24,9 @@ export class CaseEscalationHandler implements TimerHandler {
     if (!supervisionCase) {
       return null;
     }
-    const calendar = this.calendars.calendar();
+    // The plan's office hours, when its ladder sets them, place the interview as they placed the case.
+    const ladder = supervisionCase.planId === null ? undefined : await this.ladders.forPlan(em, supervisionCase.planId);
+    const calendar = ladder ? ladderCalendar(this.calendars.calendar(), ladder) : this.calendars.calendar();
     const input = await this.cases.policyInput(em, caseId);
     const decision = nextSupervisionStep({ ...input, calendar, now: now.getTime() });
     if (decision.type === 'none') {
@@ -31,6 +35,7 @@ export class CaseEscalationHandler implements TimerHandler {
     if (decision.step.fireAt > now.getTime()) {
       return new Date(decision.step.fireAt);
     }
+    // Its reminder is planned by `InterviewAppointments`, which follows every new interview (`SupervisionHooks`).
     await this.issuer.issueInterview(em, supervisionCase, decision.step, calendar, now);
     return null;
   }

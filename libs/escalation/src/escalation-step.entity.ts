@@ -1,8 +1,11 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { timestampColumn } from '@app/core';
 
+export type StepSubjectType = 'obligation' | 'case' | 'interview';
+
 /**
- * A step the engine issued (a reminder, a warning, a case, an interview). It is the history the policy reads back:
+ * A step the engine issued (a reminder, a warning, a case, an interview, an interview's new invitation or its
+ * reminder). It is the history the policy reads back:
  * the UNIQUE dedup key makes a step impossible to issue twice, whatever crashes or retries happen.
  */
 @Entity('escalation_step')
@@ -13,7 +16,7 @@ export class EscalationStepRecord {
   id!: number;
 
   @Column({ name: 'subject_type', type: 'varchar', length: 20 })
-  subjectType!: 'obligation' | 'case';
+  subjectType!: StepSubjectType;
 
   @Column({ name: 'subject_id', type: 'integer' })
   subjectId!: number;
@@ -38,7 +41,7 @@ export class EscalationStepRecord {
   @Column({ type: 'simple-json', nullable: true })
   supersedes!: string[] | null;
 
-  /** What the step created: `warning:12`, `case:3`, `interview:1`, or null for a reminder. */
+  /** What the step created or concerns: `warning:12`, `case:3`, `interview:1`, or null for a reminder. */
   @Column({ name: 'record_ref', type: 'varchar', length: 60, nullable: true })
   recordRef!: string | null;
 

@@ -4,12 +4,14 @@ import { ObligationsService } from '@app/reporting';
 import { SupervisionCasesService } from '@app/supervision';
 import {
   EmbeddedEngine,
+  ladderCalendar,
   TimerHandler,
   WorkingCalendar,
   WorkingCalendarProvider,
   nextEscalationStep,
   nextSupervisionStep,
 } from '@app/workflows';
+import { PlanLadderReader } from './plan-ladder/plan-ladder.reader';
 import { StepIssuer } from './step-issuer';
 import { StepLog } from './step-log';
 
@@ -29,6 +31,7 @@ export class ObligationEscalationHandler implements TimerHandler {
     private readonly issuer: StepIssuer,
     private readonly cases: SupervisionCasesService,
     private readonly engine: EmbeddedEngine,
+    private readonly ladders: PlanLadderReader,
   ) {}
 
   async run(em: EntityManager, subjectId: string, now: Date): Promise<Date | null> {
@@ -37,7 +40,9 @@ export class ObligationEscalationHandler implements TimerHandler {
     if (!snapshot) {
       return null;
     }
-    const calendar = this.calendars.calendar();
+    // Read at every decision, so a ladder the office changed applies to every step not yet issued.
+    const ladder = await this.ladders.forPlan(em, snapshot.planId);
+    const calendar = ladder ? ladderCalendar(this.calendars.calendar(), ladder) : this.calendars.calendar();
     const history = await this.steps.history(em, 'obligation', id);
     const ask = () =>
       nextEscalationStep({
@@ -45,6 +50,7 @@ export class ObligationEscalationHandler implements TimerHandler {
         history,
         previousPeriodOverdue: snapshot.previousPeriodOverdue,
         calendar,
+        ladder,
         now: now.getTime(),
       });
     const decision = ask();

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Clock, systemActor } from '@app/core';
-import { EmailContent, redWarningEmail, reportReminderEmail, yellowWarningEmail } from '@app/notify';
+import {
+  EmailContent,
+  progressLagWarningEmail,
+  redWarningEmail,
+  reportReminderEmail,
+  yellowWarningEmail,
+} from '@app/notify';
 import { Unit } from '@app/org';
 import { getPlanHeader, Task } from '@app/plans';
 import { LadderSnapshot, Obligation, periodLabel } from '@app/reporting';
@@ -16,7 +22,7 @@ import {
   SupervisionNotices,
   WarningsService,
 } from '@app/supervision';
-import { ObligationStep, WorkingCalendar, localDateOf } from '@app/workflows';
+import { ObligationStep, ProgressLagStep, WorkingCalendar, localDateOf } from '@app/workflows';
 import { StepLog } from './step-log';
 import { StepNotices } from './step-notices';
 
@@ -31,7 +37,8 @@ const INTERVIEW_TIME = '10:00';
 export type IssuableStep = Pick<
   ObligationStep,
   'kind' | 'round' | 'dedupKey' | 'scheduledAt' | 'supersedes' | 'trigger' | 'rectificationDeadline'
->;
+> &
+  Partial<Pick<ObligationStep, 'provisionalCalendar'>>;
 
 export interface IssuedObligationStep {
   /** `warning:{id}` or `case:{id}`; null for a reminder. */
@@ -177,10 +184,100 @@ export class StepIssuer {
         issuedAt: now,
         supersedes: step.supersedes,
         recordRef,
+        ...(step.trigger ? { trigger: step.trigger } : {}),
+        ...(step.rectificationDeadline !== undefined
+          ? { rectificationDeadline: new Date(step.rectificationDeadline) }
+          : {}),
+        ...(step.provisionalCalendar !== undefined ? { provisionalCalendar: step.provisionalCalendar } : {}),
         at: this.clock.now(),
       },
     });
     return { recordRef, caseId };
+  }
+
+  /**
+   * A progress-lag warning (进度滞后预警) on one report: the warning record, its notices (one per task, since each
+   * task lags by its own figures), the step log row and the audit entry. Callers check `StepLog.has` first.
+   */
+  async issueProgressLagWarning(
+    em: EntityManager,
+    obligation: Obligation,
+    step: ProgressLagStep,
+    context: { taskDueAt: Date; marginPoints: number; now: Date },
+  ): Promise<{ warningId: number }> {
+    const { now } = context;
+    const [plan, task, unit] = await Promise.all([
+      getPlanHeader(em, obligation.planId),
+      em.findOneByOrFail(Task, { id: obligation.taskId }),
+      em.findOneByOrFail(Unit, { id: obligation.unitId }),
+    ]);
+    const label = periodLabel(obligation.period);
+    const expected = Math.round(step.expectedPercent);
+    const warning = await this.warnings.issue(em, {
+      kind: 'progress_lag',
+      unitId: unit.id,
+      planId: plan.id,
+      taskId: task.id,
+      obligationId: obligation.id,
+      reason: `${label}报送完成进度 ${step.reportedPercent}%，按期应达 ${expected}%，滞后超过 ${context.marginPoints} 个百分点`,
+      dedupKey: `warning:${step.dedupKey}`,
+      actor: ENGINE,
+    });
+    const path = `/obligations/${obligation.id}`;
+    await this.notices.send(em, {
+      step: step.kind,
+      stepKey: step.dedupKey,
+      unit,
+      governmentId: plan.governmentId,
+      content: progressLagWarningEmail({
+        officeName: await this.notices.officeName(em, plan),
+        issuedAt: now,
+        publicUrl: this.notices.publicUrl,
+        unitName: unit.name,
+        taskTitle: task.title,
+        periodLabel: label,
+        taskDueAt: context.taskDueAt,
+        reportedPercent: step.reportedPercent,
+        expectedPercent: step.expectedPercent,
+        marginPoints: context.marginPoints,
+        path,
+      }),
+      path,
+    });
+    const recordRef = `warning:${warning.id}`;
+    await this.steps.record(em, {
+      subjectType: 'obligation',
+      subjectId: obligation.id,
+      kind: step.kind,
+      round: step.round,
+      dedupKey: step.dedupKey,
+      scheduledAt: new Date(step.scheduledAt),
+      issuedAt: now,
+      supersedes: null,
+      recordRef,
+      unitId: unit.id,
+    });
+    await this.audit.record(em, {
+      actor: ENGINE,
+      action: `escalation.${step.kind}`,
+      entityType: 'obligation',
+      entityId: obligation.id,
+      unitId: unit.id,
+      after: {
+        step: step.kind,
+        reportedPercent: step.reportedPercent,
+        expectedPercent: step.expectedPercent,
+        lagPoints: step.lagPoints,
+        marginPoints: context.marginPoints,
+        taskDueAt: context.taskDueAt,
+        scheduledAt: new Date(step.scheduledAt),
+        issuedAt: now,
+        recordRef,
+        provisionalCalendar: step.provisionalCalendar,
+        at: this.clock.now(),
+      },
+    });
+    return { warningId: warning.id };
   }
 
   /** The interview (约谈) of a case still open after its rectification deadline, with its notices. */

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { IssuedStep } from '@app/workflows';
-import { EscalationStepRecord } from './escalation-step.entity';
+import { EscalationStepRecord, StepSubjectType } from './escalation-step.entity';
 
 export type StepToRecord = Omit<EscalationStepRecord, 'id'>;
 
 /** The engine's record of issued steps: the policy's history, and the guarantee that a step is issued once. */
 @Injectable()
 export class StepLog {
-  async history(em: EntityManager, subjectType: 'obligation' | 'case', subjectId: number): Promise<IssuedStep[]> {
+  async history(em: EntityManager, subjectType: StepSubjectType, subjectId: number): Promise<IssuedStep[]> {
     const rows = await em.find(EscalationStepRecord, { where: { subjectType, subjectId }, order: { id: 'ASC' } });
     return rows.map((row) => ({ kind: row.kind as IssuedStep['kind'], at: row.issuedAt.getTime(), round: row.round }));
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Obligation, ObligationEvent } from '@app/reporting';
 import { obligationWorkflowId, WorkflowCommands, type ReportingObligationInput } from '@app/workflows';
+import { PlanLadderReader } from './plan-ladder/plan-ladder.reader';
 
 const WORKFLOW_TYPE = 'reportingObligationWorkflow';
 
@@ -12,7 +13,10 @@ const WORKFLOW_TYPE = 'reportingObligationWorkflow';
  */
 @Injectable()
 export class TemporalObligationCommands {
-  constructor(private readonly commands: WorkflowCommands) {}
+  constructor(
+    private readonly commands: WorkflowCommands,
+    private readonly ladders: PlanLadderReader,
+  ) {}
 
   async onObligationEvent(em: EntityManager, event: ObligationEvent): Promise<void> {
     if (event.kind === 'opened') {
@@ -40,6 +44,13 @@ export class TemporalObligationCommands {
       case 'waived':
         await signal('waived', { reason: '领导小组办公室免报' });
         return;
+      case 'deadlineChanged':
+        await signal('deadlineChanged', { dueAt: event.dueAt.getTime() });
+        return;
+      case 'cancelled':
+        // A withdrawn task is a workflow cancellation: the workflow stops where it is and reads `cancelled`.
+        await this.commands.record(em, { kind: 'cancel', workflowId });
+        return;
     }
   }
 
@@ -48,6 +59,7 @@ export class TemporalObligationCommands {
       return;
     }
     const waiting = await em.findBy(Obligation, { planId, period: In(periods), status: In(['open', 'returned']) });
+    const ladder = await this.ladders.forPlan(em, planId);
     for (const o of waiting) {
       const input: ReportingObligationInput = {
         obligation: {
@@ -60,6 +72,7 @@ export class TemporalObligationCommands {
         },
         // Asked again by the workflow (`checkPreviousPeriod`) once its own due date has passed.
         previousPeriodOverdue: false,
+        ...(ladder ? { ladder } : {}),
       };
       await this.commands.record(em, {
         kind: 'start',

@@ -39,10 +39,15 @@ export type { InterviewAction } from './interviews/interview-transitions';
 export { InterviewsService, principalHeadOf } from './interviews/interviews.service';
 export type {
   ScheduleInterviewInput,
+  RescheduleInterviewInput,
+  RescheduledInterview,
   InterviewFilter,
   InterviewSummary,
   InterviewDetail,
 } from './interviews/interviews.service';
+
+export { SupervisionHooks } from './supervision-hooks';
+export type { InterviewEnd, SupervisionChange, SupervisionListener } from './supervision-hooks';
 
 export { SupervisionEvent } from './events/supervision-event.entity';
 export type { SupervisionSubject } from './events/supervision-event.entity';
@@ -60,4 +65,4 @@ export type { Recipient, RecipientCandidate, RecipientOptions } from './recipien
 export { RecipientDirectory } from './recipients/recipient-directory';
 export type { NoticeRecipient } from './recipients/recipient-directory';
 export { SupervisionNotices } from './notices/supervision-notices';
-export type { NoticeResult } from './notices/supervision-notices';
+export type { InterviewNoticeOptions, NoticeResult } from './notices/supervision-notices';

@@ -8,6 +8,7 @@ import { InterviewsService } from './interviews/interviews.service';
 import { Interview } from './interviews/interview.entity';
 import { SupervisionNotices } from './notices/supervision-notices';
 import { RecipientDirectory } from './recipients/recipient-directory';
+import { SupervisionHooks } from './supervision-hooks';
 import { WarningsService } from './warnings/warnings.service';
 import { Warning } from './warnings/warning.entity';
 
@@ -18,6 +19,7 @@ const SERVICES = [
   CircularsService,
   RecipientDirectory,
   SupervisionNotices,
+  SupervisionHooks,
 ];
 
 @Global()

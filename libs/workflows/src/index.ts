@@ -27,8 +27,8 @@ export type { TimerHandler, SweepResult } from './embedded/embedded-engine';
 export { EmbeddedPoller } from './embedded/embedded-poller';
 export { DurableTimer } from './embedded/durable-timer.entity';
 // Engine port: embedded or Temporal (WORKFLOW_ENGINE), with the outbox of starts and signals.
-export { WorkflowEngine, TEMPORAL_UNAVAILABLE_MESSAGE } from './engine/workflow-engine';
-export type { EngineHealth, WorkflowSignal, WorkflowStart } from './engine/workflow-engine';
+export { WorkflowEngine, TEMPORAL_UNAVAILABLE_MESSAGE, TEMPORAL_WORKER_COMPONENT } from './engine/workflow-engine';
+export type { EngineHealth, WorkflowCancel, WorkflowSignal, WorkflowStart } from './engine/workflow-engine';
 export { EmbeddedWorkflowEngine } from './engine/embedded-workflow-engine';
 export { TemporalWorkflowEngine } from './engine/temporal-workflow-engine';
 export { WorkflowCommandRecord } from './engine/workflow-command.entity';

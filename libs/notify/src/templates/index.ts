@@ -7,4 +7,7 @@ export * from './report-returned.template';
 export * from './warning.template';
 export * from './supervision-notice.template';
 export * from './interview-notice.template';
+export * from './interview-reminder.template';
+export * from './assessment-notice.template';
 export * from './monthly-circular.template';
+export * from './progress-lag-warning.template';

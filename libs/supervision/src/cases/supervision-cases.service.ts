@@ -19,6 +19,7 @@ import { SupervisionEvent } from '../events/supervision-event.entity';
 import { recordSupervisionEvent, supervisionEvents } from '../events/supervision-events';
 import { Interview } from '../interviews/interview.entity';
 import { documentYearOf, nextDocumentNumber } from '../numbering/document-numbers';
+import { SupervisionHooks } from '../supervision-hooks';
 import { CaseAction, nextCaseStatus } from './case-transitions';
 import { CaseStatus, SupervisionCase, SupervisionCaseLink } from './supervision-case.entity';
 
@@ -98,6 +99,7 @@ export class SupervisionCasesService {
     private readonly audit: AuditService,
     private readonly calendars: WorkingCalendarProvider,
     private readonly clock: Clock,
+    private readonly hooks: SupervisionHooks,
   ) {}
 
   async open(em: EntityManager, input: OpenCaseInput): Promise<SupervisionCase> {
@@ -223,32 +225,38 @@ export class SupervisionCasesService {
   }
 
   /** 申请销号, with the evidence (佐证材料) the supervisor verifies. */
-  requestClosure(em: EntityManager, actor: Actor, id: number, input: ClosureRequestInput): Promise<SupervisionCase> {
-    return this.transition(em, actor, id, 'request_closure', {
+  async requestClosure(
+    em: EntityManager,
+    actor: Actor,
+    id: number,
+    input: ClosureRequestInput,
+  ): Promise<SupervisionCase> {
+    const supervisionCase = await this.transition(em, actor, id, 'request_closure', {
       text: requireText('summary', input.summary, 5000),
       attachments: attachmentRefs('evidence', input.evidence, true),
     });
+    await this.hooks.emit(em, { kind: 'caseClosureRequested', supervisionCase });
+    return supervisionCase;
   }
 
   /** The supervisor's verification (核查): accept closes the case (销号); reject needs a reason. */
-  verify(em: EntityManager, actor: Actor, id: number, input: VerificationInput): Promise<SupervisionCase> {
+  async verify(em: EntityManager, actor: Actor, id: number, input: VerificationInput): Promise<SupervisionCase> {
     if (input.decision !== 'accept' && input.decision !== 'reject') {
       throw DomainError.invalid('decision', '取值必须是以下之一：accept, reject');
     }
     if (input.decision === 'reject') {
-      return this.transition(em, actor, id, 'reject_closure', { text: requireText('reason', input.reason, 2000) });
+      const note = requireText('reason', input.reason, 2000);
+      const supervisionCase = await this.transition(em, actor, id, 'reject_closure', { text: note });
+      await this.hooks.emit(em, { kind: 'caseVerified', supervisionCase, approved: false, note });
+      return supervisionCase;
     }
-    return this.transition(
-      em,
-      actor,
-      id,
-      'accept_closure',
-      { text: optionalText('reason', input.reason, 2000) },
-      (supervisionCase, now) => {
-        supervisionCase.closedAt = now;
-        supervisionCase.closedBy = actor.kind === 'user' ? actor.userId : null;
-      },
-    );
+    const note = optionalText('reason', input.reason, 2000);
+    const supervisionCase = await this.transition(em, actor, id, 'accept_closure', { text: note }, (closing, now) => {
+      closing.closedAt = now;
+      closing.closedBy = actor.kind === 'user' ? actor.userId : null;
+    });
+    await this.hooks.emit(em, { kind: 'caseVerified', supervisionCase, approved: true, note });
+    return supervisionCase;
   }
 
   /** What the engine passes to `nextSupervisionStep`: the case and the interview already issued for it, if any. */

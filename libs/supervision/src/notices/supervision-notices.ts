@@ -8,6 +8,7 @@ import {
   InboxService,
   interviewInviteAttachment,
   interviewNoticeEmail,
+  interviewReminderEmail,
   supervisionNoticeEmail,
   formatChineseDateTime,
 } from '@app/notify';
@@ -22,6 +23,16 @@ import { RecipientDirectory } from '../recipients/recipient-directory';
 export interface NoticeResult {
   inbox: number;
   emails: number;
+}
+
+export interface InterviewNoticeOptions {
+  /**
+   * `interview`: the summons with the first appointment (the ladder's step, or an interview arranged by hand);
+   * `interview_invite`: a new appointment for the same interview (the office moved it).
+   */
+  kind?: 'interview' | 'interview_invite';
+  /** The invite's SEQUENCE: 0 for the first appointment, + 1 per move, so calendars update the same event. */
+  sequence?: number;
 }
 
 /**
@@ -83,8 +94,14 @@ export class SupervisionNotices {
     return result;
   }
 
-  async interviewScheduled(em: EntityManager, interview: Interview, stepKey?: string): Promise<NoticeResult> {
+  async interviewScheduled(
+    em: EntityManager,
+    interview: Interview,
+    stepKey?: string,
+    options: InterviewNoticeOptions = {},
+  ): Promise<NoticeResult> {
     const key = stepKey ?? noticeDedupKey(`interview:${interview.id}`, 'interview');
+    const kind = options.kind ?? 'interview';
     const unit = await em.findOneByOrFail(Unit, { id: interview.unitId });
     const officeName = await this.officeName(em, interview.governmentId, null);
     const path = `/interviews/${interview.id}`;
@@ -107,6 +124,7 @@ export class SupervisionNotices {
     const withEmail = recipients.flatMap(({ user }) => (user.email ? [{ user, email: user.email }] : []));
     const ics = buildInterviewInvite({
       uid: `interview-${interview.id}@${new URL(this.config.publicUrl).hostname}`,
+      sequence: options.sequence ?? 0,
       stamp: now,
       start: interview.startsAt,
       end: interview.endsAt,
@@ -122,8 +140,8 @@ export class SupervisionNotices {
       result.inbox += Number(
         await this.inbox.deliver(em, {
           userId: user.id,
-          kind: 'interview',
-          title: `【约谈通知】${unit.shortName} ${formatChineseDateTime(interview.startsAt)}`,
+          kind,
+          title: `【${kind === 'interview' ? '约谈通知' : '约谈时间地点调整'}】${unit.shortName} ${formatChineseDateTime(interview.startsAt)}`,
           body: `约谈${interview.principalHead}，地点：${interview.place}。事由：${interview.reason}`,
           link: path,
           dedupKey: userKey,
@@ -138,6 +156,41 @@ export class SupervisionNotices {
             attachments: [interviewInviteAttachment(ics)],
           }),
         );
+      }
+    }
+    return result;
+  }
+
+  /** 约谈提醒: the working day before, to the interview's recipients (inbox, and email where they have an address). */
+  async interviewReminder(em: EntityManager, interview: Interview, stepKey: string): Promise<NoticeResult> {
+    const unit = await em.findOneByOrFail(Unit, { id: interview.unitId });
+    const path = `/interviews/${interview.id}`;
+    const email = interviewReminderEmail({
+      unitName: unit.name,
+      intervieweeName: interview.principalHead,
+      startsAt: interview.startsAt,
+      endsAt: interview.endsAt,
+      place: interview.place,
+      path,
+      officeName: await this.officeName(em, interview.governmentId, null),
+      issuedAt: this.clock.now(),
+      publicUrl: this.config.publicUrl,
+    });
+    const result: NoticeResult = { inbox: 0, emails: 0 };
+    for (const { user } of await this.recipients.forStep(em, 'interview', unit, interview.governmentId)) {
+      const userKey = recipientDedupKey(stepKey, `user:${user.id}`);
+      result.inbox += Number(
+        await this.inbox.deliver(em, {
+          userId: user.id,
+          kind: 'interview_reminder',
+          title: `【约谈提醒】${unit.shortName} ${formatChineseDateTime(interview.startsAt)}`,
+          body: `约谈${interview.principalHead}将于${formatChineseDateTime(interview.startsAt)}在${interview.place}举行。`,
+          link: path,
+          dedupKey: userKey,
+        }),
+      );
+      if (user.email) {
+        result.emails += Number(await this.outbox.enqueue(em, { ...email, to: user.email, dedupKey: userKey }));
       }
     }
     return result;

@@ -3,7 +3,7 @@ import { EngineHealth, WorkflowEngine } from './workflow-engine';
 
 /**
  * The embedded engine is timer-driven: obligations schedule their timers through the reporting hooks in the
- * transaction that changes them, so starts and signals have nothing left to do. It runs inside the API process.
+ * transaction that changes them, so starts, signals and cancellations have nothing left to do. It runs inside the API process.
  */
 export class EmbeddedWorkflowEngine extends WorkflowEngine {
   readonly kind = 'embedded' as const;
@@ -13,6 +13,10 @@ export class EmbeddedWorkflowEngine extends WorkflowEngine {
   }
 
   signal(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  cancel(): Promise<void> {
     return Promise.resolve();
   }
 

@@ -13,6 +13,7 @@ import { ESCALATION_TASK_QUEUE } from '../temporal/workflow-ids';
 import {
   EngineHealth,
   TEMPORAL_UNAVAILABLE_MESSAGE,
+  WorkflowCancel,
   WorkflowEngine,
   WorkflowSignal,
   WorkflowStart,
@@ -21,6 +22,11 @@ import {
 /** An unreachable server must not hold a request (or the health check) for long. */
 const CONNECT_TIMEOUT_MS = 3_000;
 const CALL_TIMEOUT_MS = 5_000;
+/**
+ * After a failed connection, calls fail at once with the same reason for this long instead of waiting for another
+ * connect timeout each: health checks and requests stay fast while the server is down.
+ */
+const RECONNECT_AFTER_MS = 5_000;
 
 /**
  * The Temporal engine over `@temporalio/client`. Connects lazily and again after a failure, so the API starts and
@@ -30,6 +36,7 @@ export class TemporalWorkflowEngine extends WorkflowEngine implements OnApplicat
   readonly kind = 'temporal' as const;
   private readonly logger = new Logger(TemporalWorkflowEngine.name);
   private client: Promise<Client> | null = null;
+  private lastConnectFailure: { at: number; error: Error } | null = null;
 
   constructor(private readonly config: Pick<AppConfig, 'temporal'>) {
     super();
@@ -52,6 +59,10 @@ export class TemporalWorkflowEngine extends WorkflowEngine implements OnApplicat
     );
   }
 
+  async cancel(command: WorkflowCancel): Promise<void> {
+    await this.call((client) => client.workflow.getHandle(command.workflowId).cancel());
+  }
+
   async query<T>(workflowId: string, queryName: string): Promise<T> {
     return this.call((client) => client.workflow.getHandle(workflowId).query<T>(queryName));
   }
@@ -59,7 +70,11 @@ export class TemporalWorkflowEngine extends WorkflowEngine implements OnApplicat
   async health(): Promise<EngineHealth> {
     const where = `${this.config.temporal.address ?? '（未配置）'}，命名空间 ${this.config.temporal.namespace}`;
     try {
-      await this.call((client) => client.connection.workflowService.getSystemInfo({}));
+      // Straight to the server, not through `call`: the detail names the transport's own reason.
+      const client = await this.connected();
+      await client.connection.withDeadline(Date.now() + CALL_TIMEOUT_MS, () =>
+        client.connection.workflowService.getSystemInfo({}),
+      );
       return { status: 'up', detail: `temporal（${where}）` };
     } catch (error) {
       return { status: 'down', detail: `temporal（${where}）无法连接：${reasonOf(error)}` };
@@ -120,15 +135,28 @@ export class TemporalWorkflowEngine extends WorkflowEngine implements OnApplicat
     if (!address) {
       return Promise.reject(new Error('TEMPORAL_ADDRESS 未配置'));
     }
+    const failure = this.lastConnectFailure;
+    if (this.client === null && failure !== null && Date.now() - failure.at < RECONNECT_AFTER_MS) {
+      return Promise.reject(failure.error);
+    }
     this.client ??= Connection.connect({ address, connectTimeout: CONNECT_TIMEOUT_MS }).then(
       (connection) => new Client({ connection, namespace: this.config.temporal.namespace }),
     );
     const pending = this.client;
-    pending.catch(() => {
-      if (this.client === pending) {
-        this.client = null;
-      }
-    });
+    pending.then(
+      () => {
+        this.lastConnectFailure = null;
+      },
+      (error: unknown) => {
+        if (this.client === pending) {
+          this.client = null;
+          this.lastConnectFailure = {
+            at: Date.now(),
+            error: error instanceof Error ? error : new Error(String(error)),
+          };
+        }
+      },
+    );
     return pending;
   }
 }

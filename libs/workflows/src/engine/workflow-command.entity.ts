@@ -1,11 +1,15 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { timestampColumn } from '@app/core';
 
-export const WORKFLOW_COMMAND_STATUSES = ['pending', 'delivered', 'failed'] as const;
+/**
+ * `ignored`: the workflow no longer exists (it ended, or never started), so a signal or cancellation has nothing
+ * left to reach; kept with the server's answer in `last_error`. `failed`: the server kept refusing it.
+ */
+export const WORKFLOW_COMMAND_STATUSES = ['pending', 'delivered', 'ignored', 'failed'] as const;
 export type WorkflowCommandStatus = (typeof WORKFLOW_COMMAND_STATUSES)[number];
 
 /**
- * A start or signal for the Temporal engine, written in the transaction of the change it reports and delivered
+ * A start, signal or cancellation for the Temporal engine, written in the transaction of the change it reports and delivered
  * after commit (outbox): nothing is lost while the server is down, and a rolled-back change sends nothing.
  */
 @Entity('workflow_command')
@@ -15,12 +19,12 @@ export class WorkflowCommandRecord {
   id!: number;
 
   @Column({ type: 'varchar', length: 10 })
-  kind!: 'start' | 'signal';
+  kind!: 'start' | 'signal' | 'cancel';
 
   @Column({ name: 'workflow_id', type: 'varchar', length: 200 })
   workflowId!: string;
 
-  /** The workflow type for a start, the signal name for a signal. */
+  /** The workflow type for a start, the signal name for a signal, `cancel` for a cancellation. */
   @Column({ type: 'varchar', length: 100 })
   name!: string;
 

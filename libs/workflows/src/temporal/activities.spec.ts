@@ -6,6 +6,7 @@ import { PolicyError } from '../policy/policy-error';
 import {
   createAssessmentActivities,
   createEscalationActivities,
+  createNoticeActivities,
   type AssessmentActivities,
   type EscalationActivities,
   type OpenCaseInput,
@@ -27,7 +28,6 @@ function fakeDeps(overrides: Partial<EscalationActivities> = {}): EscalationActi
     recordStep: jest.fn(() => Promise.resolve()),
     openCase: jest.fn(() => Promise.resolve({ caseId: 'case-7' })),
     scheduleInterview: jest.fn(() => Promise.resolve({ interviewId: 'interview-3' })),
-    sendNotices: jest.fn((input: SendNoticesInput) => Promise.resolve({ delivered: input.recipients.length })),
     ...overrides,
   };
 }
@@ -108,20 +108,38 @@ describe('createEscalationActivities', () => {
       expect(error).toMatchObject({ nonRetryable: true, type: 'CONFLICTING_CALENDAR_DAYS' });
     });
   });
+});
 
-  describe('sendNotices', () => {
-    it('should report how many notices the service delivered when it succeeds', async () => {
-      const activities = createEscalationActivities(fakeDeps());
-      const input: SendNoticesInput = {
-        dedupKey: 'notice:o-1:yellow_warning',
-        kind: 'yellow_warning',
-        subject: { type: 'obligation', id: 'o-1' },
-        unitId: 'u-1',
-        recipients: ['unit_liaison', 'unit_head', 'office_admin'],
-        issuedAt: Date.parse('2026-08-04T09:00:00+08:00'),
-      };
-      await expect(env.run(activities.sendNotices, input)).resolves.toEqual({ delivered: 3 });
+describe('createNoticeActivities', () => {
+  const env = quietEnvironment();
+  const reminder: SendNoticesInput = {
+    dedupKey: 'notice:interview:4:reminder:v1',
+    kind: 'interview_reminder',
+    subject: { type: 'interview', id: '4' },
+    unitId: 'u-1',
+    recipients: ['unit_principal_head', 'office_admin', 'supervisor'],
+    issuedAt: Date.parse('2026-10-14T09:00:00+08:00'),
+  };
+
+  it('should pass the notice to the service and report what it wrote when it succeeds', async () => {
+    const sendNotices = jest.fn(() => Promise.resolve({ delivered: 3 }));
+    const activities = createNoticeActivities({ sendNotices });
+    await expect(env.run(activities.sendNotices, reminder)).resolves.toEqual({ delivered: 3 });
+    expect(sendNotices).toHaveBeenCalledWith(reminder);
+  });
+
+  it('should fail without retries when the interview does not exist', async () => {
+    const activities = createNoticeActivities({
+      sendNotices: jest.fn(() => Promise.reject(DomainError.notFound('约谈', '4'))),
     });
+    const error = await failureOf(env.run(activities.sendNotices, reminder));
+    expect(error).toMatchObject({ nonRetryable: true, type: 'NOT_FOUND', message: '约谈不存在：4' });
+  });
+
+  it('should leave a lost database connection to the retry policy', async () => {
+    const lost = new Error('Connection lost: The server closed the connection.');
+    const activities = createNoticeActivities({ sendNotices: jest.fn(() => Promise.reject(lost)) });
+    await expect(env.run(activities.sendNotices, reminder)).rejects.toBe(lost);
   });
 });
 

@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { DomainError, DomainErrorCode } from '@app/core';
 import type { EscalationLadder } from '../policy/escalation-ladder';
 import type { SupervisionTrigger } from '../policy/escalation-policy';
-import type { EscalationStepKind, ObligationStepKind, RecipientRole } from '../policy/escalation-steps';
+import type { ObligationStepKind, RecipientRole } from '../policy/escalation-steps';
 import { PolicyError } from '../policy/policy-error';
 import type { Instant } from '../policy/shanghai-time';
 import type { CalendarData } from '../policy/working-calendar';
@@ -102,27 +102,51 @@ export interface ScheduleInterviewInput {
   readonly provisionalCalendar: boolean;
 }
 
-export interface ScheduleInterviewResult {
-  readonly interviewId: string;
+/** An interview's appointment as its workflow follows it. */
+export interface InterviewAppointment {
+  readonly startsAt: Instant;
+  readonly place: string;
+  /** 1 for the first appointment, + 1 per move (the database's `appointmentOf`). */
+  readonly version: number;
 }
 
-export type NoticeKind =
-  | EscalationStepKind
-  | 'interview_invite'
-  | 'interview_reminder'
-  | 'assessment_review'
-  | 'assessment_appeal_window'
-  | 'assessment_published';
+export interface ScheduleInterviewResult {
+  /**
+   * `null`: the case was closed (销号) in the database before the step ran, its verification still on the way to
+   * the workflow as a signal; nothing was scheduled.
+   */
+  readonly interviewId: string | null;
+  /**
+   * The appointment the step's summons announced (its invitation went out with it), for the interview's workflow.
+   * `null`: the case already had an interview of the office's own, which its own workflow follows; no child is
+   * started. Absent in histories written before it existed: the child starts without an appointment.
+   */
+  readonly appointment?: InterviewAppointment | null;
+}
+
+/**
+ * The notices that are not part of a recorded step. A step's own notices (reminders, warnings, the case, the
+ * interview's summons) are written by the activity that records the step, in the step's transaction, by the same
+ * services the embedded engine calls (`StepIssuer`), and the assessment's release and publication notices by
+ * `openAppealWindow` / `publishAssessment` (`AssessmentRuns`): a step never exists without its notices, and a
+ * retried step finds them by key. Only these are sent on their own:
+ * - `interview_invite`: the interview's current appointment (time, place, invite.ics), once per appointment;
+ * - `interview_reminder`: the office opening of the working day before the interview;
+ * - `assessment_review`: the office is asked to review a newly scored draft.
+ */
+export type NoticeKind = 'interview_invite' | 'interview_reminder' | 'assessment_review';
 
 export interface NoticeSubject {
-  readonly type: 'obligation' | 'supervision_case' | 'interview' | 'assessment';
+  readonly type: 'interview' | 'assessment';
+  /** The interview's id, or the assessment run's id. */
   readonly id: string;
 }
 
 /**
- * In-app notices (and emails through the outbox) to every holder of `recipients` for the unit; `unitId: null`
- * addresses every unit of the subject (an assessment). Each recipient's notice is keyed
- * `recipientDedupKey(dedupKey, recipient)`.
+ * In-app notices and emails (through the outbox, delivered by the API) to the holders of `recipients`; the
+ * notice services pick the people from the subject (the interview's unit and government, the plan's office).
+ * Each recipient's message is keyed `recipientDedupKey(dedupKey, recipient)` on a UNIQUE column, so a retried
+ * activity sends nothing twice; `delivered` counts only the messages this call wrote.
  */
 export interface SendNoticesInput {
   readonly dedupKey: string;
@@ -131,8 +155,7 @@ export interface SendNoticesInput {
   readonly unitId: string | null;
   readonly recipients: readonly RecipientRole[];
   readonly issuedAt: Instant;
-  readonly round?: number;
-  /** Values for the notice text: deadlines, places, times (instants as epoch ms). */
+  /** Values the workflow knew when it decided (the appointment it saw), for the logs and the audit trail. */
   readonly facts?: Readonly<Record<string, string | number>>;
 }
 
@@ -147,6 +170,10 @@ export interface EscalationActivities {
   recordStep(input: RecordStepInput): Promise<void>;
   openCase(input: OpenCaseInput): Promise<OpenCaseResult>;
   scheduleInterview(input: ScheduleInterviewInput): Promise<ScheduleInterviewResult>;
+}
+
+/** The notices that are no part of a recorded step (see `NoticeKind`). */
+export interface NoticeActivities {
   sendNotices(input: SendNoticesInput): Promise<SendNoticesResult>;
 }
 
@@ -220,6 +247,11 @@ export function createEscalationActivities(deps: EscalationActivities): Escalati
     recordStep: (input) => asActivity(() => deps.recordStep(input)),
     openCase: (input) => asActivity(() => deps.openCase(input)),
     scheduleInterview: (input) => asActivity(() => deps.scheduleInterview(input)),
+  };
+}
+
+export function createNoticeActivities(deps: NoticeActivities): NoticeActivities {
+  return {
     sendNotices: (input) => asActivity(() => deps.sendNotices(input)),
   };
 }

@@ -1,8 +1,16 @@
-import { defineQuery, defineSignal, isCancellation, log, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  defineQuery,
+  defineSignal,
+  isCancellation,
+  log,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
 import { STEP_RECIPIENTS } from '../policy/escalation-steps';
 import { localDateOf, type Instant } from '../policy/shanghai-time';
 import type { CalendarData, WorkingCalendar } from '../policy/working-calendar';
-import type { EscalationActivities } from './activities';
+import type { EscalationActivities, InterviewAppointment, NoticeActivities } from './activities';
 import {
   calendarRange,
   ChangeCounter,
@@ -17,12 +25,22 @@ import {
 /**
  * An interview (约谈), id `interview:{interviewId}`: the office sets the time and place (and may move them), every
  * version of the appointment sends an invitation with a calendar file, and the attendees are reminded at the
- * office opening of the working day before. Ends when the office records that the interview was held.
+ * office opening of the working day before. Ends when the office records that the interview was held (closing it
+ * later needs it held first), or is cancelled with the interview.
+ *
+ * An interview starts with its first appointment (`input.appointment`), whose invitation went out with it: the
+ * case's summons, or the office's notice when it arranged the interview by hand. Each move arrives as
+ * `interviewScheduled` with the database's appointment number.
  */
 
 export interface InterviewScheduledSignal {
   readonly startsAt: Instant;
   readonly place: string;
+  /**
+   * The appointment's number in the database (1 + moves): one the workflow already has (a redelivered signal) is
+   * ignored. Without it, the next number.
+   */
+  readonly appointment?: number;
 }
 export interface InterviewHeldSignal {
   readonly minutesId?: string;
@@ -48,30 +66,35 @@ export const interviewStatusQuery = defineQuery<InterviewWorkflowStatus>('status
 
 export interface InterviewWorkflowInput {
   readonly interviewId: string;
-  readonly caseId: string;
+  /** The supervision case that called for it; none for an interview the office arranged on its own. */
+  readonly caseId?: string;
   readonly unitId: string;
+  /** The appointment made with the interview, already announced; without it the workflow waits for one. */
+  readonly appointment?: InterviewAppointment;
   readonly calendar?: CalendarData;
 }
 
 export type InterviewWorkflowResult = Omit<InterviewWorkflowStatus, 'rejectedSignals'>;
 
-const activities = proxyActivities<EscalationActivities>(DATABASE_ACTIVITY);
-
-interface Appointment {
-  readonly startsAt: Instant;
-  readonly place: string;
-  readonly version: number;
-}
+const activities = proxyActivities<EscalationActivities & NoticeActivities>(DATABASE_ACTIVITY);
 
 interface InterviewWorkflowState {
   status: InterviewState;
-  appointment: Appointment | null;
+  appointment: InterviewAppointment | null;
   rejectedSignals: RejectedSignal[];
   abortReason?: string;
 }
 
 export async function interviewWorkflow(input: InterviewWorkflowInput): Promise<InterviewWorkflowResult> {
-  const state: InterviewWorkflowState = { status: 'awaiting_schedule', appointment: null, rejectedSignals: [] };
+  const first = input.appointment;
+  if (first !== undefined && !isAppointmentNumber(first.version)) {
+    throw ApplicationFailure.nonRetryable(`invalid appointment number: ${String(first.version)}`, 'VALIDATION');
+  }
+  const state: InterviewWorkflowState = {
+    status: first ? 'scheduled' : 'awaiting_schedule',
+    appointment: first ?? null,
+    rejectedSignals: [],
+  };
   const changes = new ChangeCounter();
   const reject = (signal: string, reason: string): void => {
     log.warn('signal ignored', { interviewId: input.interviewId, signal, reason });
@@ -79,13 +102,18 @@ export async function interviewWorkflow(input: InterviewWorkflowInput): Promise<
   };
   const live = (): boolean => state.status === 'awaiting_schedule' || state.status === 'scheduled';
 
-  setHandler(interviewScheduledSignal, ({ startsAt, place }) => {
+  setHandler(interviewScheduledSignal, ({ startsAt, place, appointment }) => {
+    const known = state.appointment?.version ?? 0;
     if (!live()) {
       reject('interviewScheduled', `status is ${state.status}`);
+    } else if (appointment !== undefined && !isAppointmentNumber(appointment)) {
+      reject('interviewScheduled', `invalid appointment number ${String(appointment)}`);
+    } else if (appointment !== undefined && appointment <= known) {
+      reject('interviewScheduled', `appointment ${appointment} is already known (latest ${known})`);
     } else if (!isFutureInstant(startsAt, Date.now())) {
       reject('interviewScheduled', `start ${startsAt} is not in the future`);
     } else {
-      state.appointment = { startsAt, place, version: (state.appointment?.version ?? 0) + 1 };
+      state.appointment = { startsAt, place, version: appointment ?? known + 1 };
       state.status = 'scheduled';
       changes.bump();
     }
@@ -106,9 +134,9 @@ export async function interviewWorkflow(input: InterviewWorkflowInput): Promise<
     input.calendar,
     calendarRange(startedAt, startedAt),
   );
-  let invited = 0;
+  let invited = first?.version ?? 0;
   let reminded = 0;
-  let reminderAt: Instant | null = null;
+  let reminderAt: Instant | null = first ? reminderAfter(calendar, first.startsAt, Date.now()) : null;
   try {
     while (live()) {
       const appointment = state.appointment;
@@ -118,9 +146,7 @@ export async function interviewWorkflow(input: InterviewWorkflowInput): Promise<
       } else if (invited < appointment.version) {
         await notify(input, 'interview_invite', appointment, now);
         invited = appointment.version;
-        // An appointment made too late for the reminder gets the invitation only.
-        const planned = reminderInstant(calendar, appointment.startsAt);
-        reminderAt = planned > now ? planned : null;
+        reminderAt = reminderAfter(calendar, appointment.startsAt, now);
       } else if (reminderAt !== null && reminded < appointment.version) {
         if (reminderAt <= now) {
           await notify(input, 'interview_reminder', appointment, now);
@@ -162,15 +188,24 @@ function statusOf(interviewId: string, state: InterviewWorkflowState): Interview
   return { ...resultOf(interviewId, state), rejectedSignals: [...state.rejectedSignals] };
 }
 
-/** The office opening of the working day before the interview. */
-function reminderInstant(calendar: WorkingCalendar, startsAt: Instant): Instant {
-  return calendar.officeStart(calendar.previousWorkingDay(localDateOf(startsAt)));
+/**
+ * The office opening of the working day before the interview; `null` for an appointment made too late for it,
+ * which gets the invitation only.
+ */
+function reminderAfter(calendar: WorkingCalendar, startsAt: Instant, now: Instant): Instant | null {
+  const planned = calendar.officeStart(calendar.previousWorkingDay(localDateOf(startsAt)));
+  return planned > now ? planned : null;
+}
+
+/** A payload may carry anything: the number is checked, not trusted. */
+function isAppointmentNumber(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1;
 }
 
 async function notify(
   input: InterviewWorkflowInput,
   kind: 'interview_invite' | 'interview_reminder',
-  appointment: Appointment,
+  appointment: InterviewAppointment,
   issuedAt: Instant,
 ): Promise<void> {
   const step = kind === 'interview_invite' ? 'invite' : 'reminder';
@@ -181,6 +216,10 @@ async function notify(
     unitId: input.unitId,
     recipients: STEP_RECIPIENTS.interview,
     issuedAt,
-    facts: { startsAt: appointment.startsAt, place: appointment.place, caseId: input.caseId },
+    facts: {
+      startsAt: appointment.startsAt,
+      place: appointment.place,
+      ...(input.caseId !== undefined ? { caseId: input.caseId } : {}),
+    },
   });
 }

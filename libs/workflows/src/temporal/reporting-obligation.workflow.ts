@@ -40,7 +40,8 @@ import {
 
 /**
  * One unit's report for one task and one period (报送义务), id `obligation:{obligationId}`: the escalation ladder
- * (reminders, yellow and red warnings, a supervision case) until the report is accepted or waived.
+ * (reminders, yellow and red warnings, a supervision case) until the report is accepted or waived. Each step is one
+ * activity that records it with its notices.
  *
  * One execution per obligation-period keeps every history small (about a hundred events through the full
  * ladder) however many years a task runs; see libs/workflows/README.md. The API writes the database first and
@@ -265,7 +266,10 @@ export async function reportingObligationWorkflow(input: ReportingObligationInpu
   return resultOf(obligation.id, state);
 }
 
-/** Records the step (a case for `supervision_case`), starts the case's workflow, then sends the notices. */
+/**
+ * Records the step (a case for `supervision_case`, whose workflow it then starts). The activity writes the step's
+ * notices (inbox and email outbox) in the same transaction, keyed by the step's dedup key.
+ */
 async function issueStep(
   input: ReportingObligationInput,
   state: ObligationState,
@@ -287,7 +291,6 @@ async function issueStep(
     provisionalCalendar: step.provisionalCalendar,
   };
   try {
-    const facts: Record<string, number> = { dueAt: state.dueAt };
     if (step.kind === 'supervision_case') {
       const rectificationDeadline = step.rectificationDeadline ?? now;
       const { caseId } = await activities.openCase({
@@ -297,20 +300,9 @@ async function issueStep(
       });
       await startCaseWorkflow(caseId, obligation, now, rectificationDeadline);
       state.supervisionCaseIds.push(caseId);
-      facts.rectificationDeadline = rectificationDeadline;
     } else {
       await activities.recordStep(record);
     }
-    await activities.sendNotices({
-      dedupKey: step.dedupKey,
-      kind: step.kind,
-      subject: { type: 'obligation', id: obligation.id },
-      unitId: obligation.unitId,
-      recipients: step.recipients,
-      issuedAt: now,
-      round: step.round,
-      facts,
-    });
     state.steps.push({ kind: step.kind, at: now, round: step.round });
     return undefined;
   } catch (error) {

@@ -14,7 +14,7 @@ import type { Instant } from '../policy/shanghai-time';
 import { nextSupervisionStep } from '../policy/supervision-case-policy';
 import type { CalendarData } from '../policy/working-calendar';
 import type { EscalationActivities } from './activities';
-import { interviewWorkflow } from './interview.workflow';
+import { interviewWorkflow, type InterviewWorkflowInput } from './interview.workflow';
 import { interviewWorkflowId } from './workflow-ids';
 import {
   calendarRange,
@@ -164,8 +164,12 @@ export async function supervisionCaseWorkflow(
       } else if (decision.step.fireAt > now) {
         await changes.waitForChange(decision.step.fireAt - now);
       } else {
-        const rejection = await callInterview(input, state, decision.step, now);
-        if (rejection !== undefined) {
+        const outcome = await callInterview(input, state, decision.step, now);
+        if (outcome.type === 'closed') {
+          log.info('case closed in the database before its interview was due', { caseId: input.caseId });
+          Object.assign(state, { status: 'closed', next: null });
+        } else if (outcome.type === 'rejected') {
+          const rejection = outcome.reason;
           log.error('case aborted: the database refused the interview', { caseId: input.caseId, rejection });
           Object.assign(state, { status: 'aborted', abortReason: rejection, next: null });
         }
@@ -180,15 +184,22 @@ export async function supervisionCaseWorkflow(
   return resultOf(input.caseId, state);
 }
 
-/** Records the interview, starts its workflow (which outlives the case's waiting), then sends the notices. */
+type InterviewOutcome = { type: 'issued' } | { type: 'closed' } | { type: 'rejected'; reason: string };
+
+/**
+ * Records the interview with its summons (notices and invite, written by the activity in the step's transaction),
+ * then starts the interview's workflow, which outlives the case's waiting. The activity reads the case first: one
+ * closed meanwhile (its verification's signal not yet here) calls nobody, and an interview the office already
+ * arranged for the case counts as the step, as on the embedded engine.
+ */
 async function callInterview(
   input: SupervisionCaseWorkflowInput,
   state: CaseState,
   step: PlannedStep<'interview'>,
   now: Instant,
-): Promise<string | undefined> {
+): Promise<InterviewOutcome> {
   try {
-    const { interviewId } = await activities.scheduleInterview({
+    const { interviewId, appointment } = await activities.scheduleInterview({
       caseId: input.caseId,
       unitId: input.unitId,
       dedupKey: step.dedupKey,
@@ -197,36 +208,42 @@ async function callInterview(
       issuedAt: now,
       provisionalCalendar: step.provisionalCalendar,
     });
-    try {
-      await startChild(interviewWorkflow, {
-        workflowId: interviewWorkflowId(interviewId),
-        args: [{ interviewId, caseId: input.caseId, unitId: input.unitId }],
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    if (interviewId === null) {
+      return { type: 'closed' };
+    }
+    if (appointment !== null) {
+      await startInterviewWorkflow({
+        interviewId,
+        caseId: input.caseId,
+        unitId: input.unitId,
+        ...(appointment ? { appointment } : {}),
       });
-    } catch (error) {
-      if (!(error instanceof Error && error.name === 'WorkflowExecutionAlreadyStartedError')) {
-        throw error;
-      }
     }
     state.interviewIds.push(interviewId);
-    await activities.sendNotices({
-      dedupKey: step.dedupKey,
-      kind: 'interview',
-      subject: { type: 'supervision_case', id: input.caseId },
-      unitId: input.unitId,
-      recipients: step.recipients,
-      issuedAt: now,
-      facts: { rectificationDeadline: state.rectificationDeadline },
-    });
     state.steps.push({ kind: 'interview', at: now, round: 0 });
-    return undefined;
+    return { type: 'issued' };
   } catch (error) {
     const rejection = domainRejection(error);
     if (rejection === undefined) {
       throw error;
     }
-    return rejection;
+    return { type: 'rejected', reason: rejection };
+  }
+}
+
+/** An interview workflow that already exists (a retried step, or one the API started) is kept. */
+async function startInterviewWorkflow(interview: InterviewWorkflowInput): Promise<void> {
+  try {
+    await startChild(interviewWorkflow, {
+      workflowId: interviewWorkflowId(interview.interviewId),
+      args: [interview],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    });
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'WorkflowExecutionAlreadyStartedError')) {
+      throw error;
+    }
   }
 }
 

@@ -11,7 +11,8 @@ import { WorkingCalendar, type CalendarData } from '../policy/working-calendar';
 /**
  * Every activity writes to the database and is idempotent on its dedup key, so it may be retried freely.
  * `maximumAttempts` is left unset (unlimited): a database outage delays a step, it must not lose it. Domain
- * errors arrive as non-retryable `ApplicationFailure`s (see `asActivity`) and end the retries at once.
+ * errors arrive as non-retryable `ApplicationFailure`s (see `asActivity`) and end the retries at once. Notices are
+ * rows too (inbox, email outbox): no activity talks to the mail server, whose retries are the outbox's own.
  */
 export const DATABASE_ACTIVITY: ActivityOptions = {
   startToCloseTimeout: '30 seconds',

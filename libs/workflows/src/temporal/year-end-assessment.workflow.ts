@@ -11,10 +11,11 @@ import {
 } from '@temporalio/workflow';
 import { localDateOf, type Instant } from '../policy/shanghai-time';
 import type { CalendarData } from '../policy/working-calendar';
-import type { AssessmentActivities, EscalationActivities, NoticeKind } from './activities';
+import type { AssessmentActivities, EscalationActivities, NoticeActivities } from './activities';
 import {
   calendarRange,
   DATABASE_ACTIVITY,
+  domainRejection,
   loadWorkingCalendar,
   withRejection,
   type RejectedSignal,
@@ -23,14 +24,28 @@ import {
 /**
  * The year-end assessment (考核) of one plan, id `assessment:{planId}:{year}`, carrying its human steps:
  * score a draft → the office reviews it (or sends it back for another draft) → the preliminary results are shown
- * to the units for an appeal window of working days (公示) → appeals are resolved (a successful one re-scores and
- * goes back to review) → the office approves publication → published. Scoring is an activity; its rules arrive
- * with the assessment lib.
+ * to the units for an appeal window of working days (公示) → appeals are resolved → the office approves
+ * publication → published. Each step is an activity over `AssessmentRuns`, the service the API's buttons call: the
+ * release and the publication write the units' notices in their own transactions. A released run is never scored
+ * again: an upheld appeal adjusts the unit's result in the database (`AssessmentAppeals`), and the office's
+ * approval of publication is its review of the adjusted results.
+ *
+ * In the API's Temporal mode the office acts through the API, which writes the database first and then signals
+ * (`TemporalAssessmentCommands` of `@app/assessment`): the release carries its appeal deadline, and the workflow's
+ * steps find the run already there (each activity is a no-op for a run past it). Signals may therefore arrive
+ * while an activity still runs: a review during scoring applies to the draft being scored, appeals are counted in
+ * any stage before publication, and publication, which the database allows only after the window with every appeal
+ * decided, is taken in any stage and ends the wait for appeals.
  */
 
 export interface AssessmentReviewedSignal {
   readonly approved: boolean;
   readonly note?: string;
+  /**
+   * The appeal deadline of a release the API already wrote (the scheme's working days, from the release day):
+   * the workflow keeps it instead of computing its own.
+   */
+  readonly appealDeadline?: Instant;
 }
 export interface AppealFiledSignal {
   readonly appealId: string;
@@ -38,7 +53,7 @@ export interface AppealFiledSignal {
 }
 export interface AppealResolvedSignal {
   readonly appealId: string;
-  /** Whether the appeal changed a score: the assessment is scored again and reviewed again. */
+  /** Whether the appeal changed a score (an adjustment already written with the decision); counted in the status. */
   readonly rescored: boolean;
 }
 
@@ -47,8 +62,16 @@ export const appealFiledSignal = defineSignal<[AppealFiledSignal]>('appealFiled'
 export const appealResolvedSignal = defineSignal<[AppealResolvedSignal]>('appealResolved');
 export const publicationApprovedSignal = defineSignal('publicationApproved');
 
+/** `aborted`: the database refused a step (e.g. the plan is not published); `abortReason` says why. */
 export type AssessmentStage =
-  'scoring' | 'in_review' | 'appeal_window' | 'resolving_appeals' | 'awaiting_publication' | 'published' | 'cancelled';
+  | 'scoring'
+  | 'in_review'
+  | 'appeal_window'
+  | 'resolving_appeals'
+  | 'awaiting_publication'
+  | 'published'
+  | 'cancelled'
+  | 'aborted';
 
 export interface AssessmentStatus {
   readonly planId: string;
@@ -57,9 +80,13 @@ export interface AssessmentStatus {
   readonly revision: number;
   readonly assessmentId: string | null;
   readonly appealDeadline: Instant | null;
+  readonly publishedAt: Instant | null;
   readonly openAppeals: readonly string[];
   readonly resolvedAppeals: number;
+  /** Resolved appeals that changed a score. */
+  readonly upheldAppeals: number;
   readonly rejectedSignals: readonly RejectedSignal[];
+  readonly abortReason?: string;
 }
 
 export const assessmentStatusQuery = defineQuery<AssessmentStatus>('status');
@@ -72,13 +99,11 @@ export interface YearEndAssessmentInput {
   readonly calendar?: CalendarData;
 }
 
-export type YearEndAssessmentResult = Omit<AssessmentStatus, 'rejectedSignals' | 'openAppeals'> & {
-  readonly publishedAt: Instant | null;
-};
+export type YearEndAssessmentResult = Omit<AssessmentStatus, 'rejectedSignals' | 'openAppeals'>;
 
 export const DEFAULT_APPEAL_WORKING_DAYS = 5;
 
-const escalation = proxyActivities<EscalationActivities>(DATABASE_ACTIVITY);
+const escalation = proxyActivities<EscalationActivities & NoticeActivities>(DATABASE_ACTIVITY);
 // Scoring a whole plan reads every unit's year: give it longer than a single write.
 const assessment = proxyActivities<AssessmentActivities>({ ...DATABASE_ACTIVITY, startToCloseTimeout: '10 minutes' });
 
@@ -87,12 +112,14 @@ interface AssessmentState {
   revision: number;
   assessmentId: string | null;
   appealDeadline: Instant | null;
+  publishedAt: Instant | null;
   review: AssessmentReviewedSignal | null;
   openAppeals: Set<string>;
   resolvedAppeals: number;
-  rescoreRequested: boolean;
+  upheldAppeals: number;
   publicationApproved: boolean;
   rejectedSignals: RejectedSignal[];
+  abortReason?: string;
 }
 
 export async function yearEndAssessmentWorkflow(input: YearEndAssessmentInput): Promise<YearEndAssessmentResult> {
@@ -105,10 +132,11 @@ export async function yearEndAssessmentWorkflow(input: YearEndAssessmentInput): 
     revision: 0,
     assessmentId: null,
     appealDeadline: null,
+    publishedAt: null,
     review: null,
     openAppeals: new Set(),
     resolvedAppeals: 0,
-    rescoreRequested: false,
+    upheldAppeals: 0,
     publicationApproved: false,
     rejectedSignals: [],
   };
@@ -116,15 +144,16 @@ export async function yearEndAssessmentWorkflow(input: YearEndAssessmentInput): 
     log.warn('signal ignored', { planId: input.planId, year: input.year, signal, reason });
     state.rejectedSignals = withRejection(state.rejectedSignals, { signal, reason, at: Date.now() });
   };
+  const ended = (): boolean => ['published', 'cancelled', 'aborted'].includes(state.stage);
   setHandler(assessmentReviewedSignal, (review) => {
-    if (state.stage !== 'in_review') {
+    if (state.stage !== 'in_review' && state.stage !== 'scoring') {
       reject('assessmentReviewed', `stage is ${state.stage}`);
       return;
     }
     state.review = review;
   });
   setHandler(appealFiledSignal, ({ appealId }) => {
-    if (state.stage !== 'appeal_window') {
+    if (ended()) {
       reject('appealFiled', `stage is ${state.stage}`);
       return;
     }
@@ -136,10 +165,10 @@ export async function yearEndAssessmentWorkflow(input: YearEndAssessmentInput): 
       return;
     }
     state.resolvedAppeals++;
-    state.rescoreRequested ||= rescored;
+    state.upheldAppeals += rescored ? 1 : 0;
   });
   setHandler(publicationApprovedSignal, () => {
-    if (state.stage !== 'awaiting_publication') {
+    if (ended()) {
       reject('publicationApproved', `stage is ${state.stage}`);
       return;
     }
@@ -153,62 +182,56 @@ export async function yearEndAssessmentWorkflow(input: YearEndAssessmentInput): 
     input.calendar,
     calendarRange(startedAt, startedAt),
   );
-  let publishedAt: Instant | null = null;
   try {
     await scoreUntilApproved(input, state);
-    const now = Date.now();
-    const opening = localDateOf(calendar.firstWorkingInstantAtOrAfter(now));
-    const appealDeadline = calendar.officeEnd(calendar.addWorkingDays(opening, appealDays));
+    const opening = localDateOf(calendar.firstWorkingInstantAtOrAfter(Date.now()));
+    const appealDeadline =
+      state.review?.appealDeadline ?? calendar.officeEnd(calendar.addWorkingDays(opening, appealDays));
     const assessmentId = state.assessmentId ?? '';
     await assessment.openAppealWindow({ assessmentId, revision: state.revision, appealDeadline });
     Object.assign(state, { stage: 'appeal_window', appealDeadline });
-    await notify(input, state, 'assessment_appeal_window', ['unit_liaison', 'unit_head'], now);
     await sleep(appealDeadline - Date.now());
     state.stage = 'resolving_appeals';
-    await condition(() => state.openAppeals.size === 0);
-    if (state.rescoreRequested) {
-      await scoreUntilApproved(input, state);
-    }
+    await condition(() => state.openAppeals.size === 0 || state.publicationApproved);
     state.stage = 'awaiting_publication';
     await condition(() => state.publicationApproved);
-    publishedAt = Date.now();
+    const publishedAt = Date.now();
     await assessment.publishAssessment({
       assessmentId: state.assessmentId ?? '',
       revision: state.revision,
       publishedAt,
     });
-    state.stage = 'published';
-    await notify(input, state, 'assessment_published', ['unit_liaison', 'unit_head', 'office_admin'], publishedAt);
+    Object.assign(state, { stage: 'published', publishedAt });
   } catch (error) {
-    if (!isCancellation(error)) {
-      throw error;
+    if (isCancellation(error)) {
+      state.stage = 'cancelled';
+    } else {
+      const rejection = domainRejection(error);
+      if (rejection === undefined) {
+        throw error;
+      }
+      log.error('assessment aborted: the database refused a step', { planId: input.planId, rejection });
+      Object.assign(state, { stage: 'aborted', abortReason: rejection });
     }
-    state.stage = 'cancelled';
   }
-  return {
-    planId: input.planId,
-    year: input.year,
-    stage: state.stage,
-    revision: state.revision,
-    assessmentId: state.assessmentId,
-    appealDeadline: state.appealDeadline,
-    resolvedAppeals: state.resolvedAppeals,
-    publishedAt,
-  };
+  return resultOf(input, state);
 }
 
 /** Scores a new revision and waits for the office's review, as many times as the office sends it back. */
 async function scoreUntilApproved(input: YearEndAssessmentInput, state: AssessmentState): Promise<void> {
   for (;;) {
-    state.stage = 'scoring';
+    Object.assign(state, { stage: 'scoring', review: null });
     state.revision++;
     const { assessmentId } = await assessment.scoreAssessment({
       planId: input.planId,
       year: input.year,
       revision: state.revision,
     });
-    Object.assign(state, { assessmentId, review: null, stage: 'in_review' });
-    await notify(input, state, 'assessment_review', ['office_admin'], Date.now());
+    Object.assign(state, { assessmentId, stage: 'in_review' });
+    // A review that arrived while scoring (the API released the draft meanwhile) needs no request.
+    if (state.review === null) {
+      await askForReview(input, state);
+    }
     await condition(() => state.review !== null);
     if (state.review?.approved) {
       return;
@@ -216,25 +239,21 @@ async function scoreUntilApproved(input: YearEndAssessmentInput, state: Assessme
   }
 }
 
-async function notify(
-  input: YearEndAssessmentInput,
-  state: AssessmentState,
-  kind: NoticeKind,
-  recipients: Array<'unit_liaison' | 'unit_head' | 'office_admin'>,
-  issuedAt: Instant,
-): Promise<void> {
+/** The office learns that a draft waits for its review; the units hear of it only when it is released. */
+async function askForReview(input: YearEndAssessmentInput, state: AssessmentState): Promise<void> {
+  const assessmentId = state.assessmentId ?? '';
   await escalation.sendNotices({
-    dedupKey: `notice:assessment:${input.planId}:${input.year}:${kind}:v${state.revision}`,
-    kind,
-    subject: { type: 'assessment', id: state.assessmentId ?? `${input.planId}:${input.year}` },
+    dedupKey: `notice:assessment:${input.planId}:${input.year}:assessment_review:v${state.revision}`,
+    kind: 'assessment_review',
+    subject: { type: 'assessment', id: assessmentId },
     unitId: null,
-    recipients,
-    issuedAt,
-    ...(state.appealDeadline !== null ? { facts: { appealDeadline: state.appealDeadline } } : {}),
+    recipients: ['office_admin'],
+    issuedAt: Date.now(),
+    facts: { revision: state.revision },
   });
 }
 
-function statusOf(input: YearEndAssessmentInput, state: AssessmentState): AssessmentStatus {
+function resultOf(input: YearEndAssessmentInput, state: AssessmentState): YearEndAssessmentResult {
   return {
     planId: input.planId,
     year: input.year,
@@ -242,8 +261,17 @@ function statusOf(input: YearEndAssessmentInput, state: AssessmentState): Assess
     revision: state.revision,
     assessmentId: state.assessmentId,
     appealDeadline: state.appealDeadline,
-    openAppeals: [...state.openAppeals],
+    publishedAt: state.publishedAt,
     resolvedAppeals: state.resolvedAppeals,
+    upheldAppeals: state.upheldAppeals,
+    ...(state.abortReason !== undefined ? { abortReason: state.abortReason } : {}),
+  };
+}
+
+function statusOf(input: YearEndAssessmentInput, state: AssessmentState): AssessmentStatus {
+  return {
+    ...resultOf(input, state),
+    openAppeals: [...state.openAppeals],
     rejectedSignals: [...state.rejectedSignals],
   };
 }
