@@ -46,6 +46,7 @@ interface ResultBody {
 }
 interface ResultDetailBody extends ResultBody {
   trace: TraceLineBody[];
+  refLabels: Array<{ type: string; id: number; label: string; obligationId: number | null }>;
   versions: Array<{ id: number; version: number; isCurrent: boolean }>;
   run: { status: string; schemeVersion: number };
 }
@@ -293,6 +294,34 @@ describe('Year-end assessment (e2e)', () => {
       const eco = await detail(office, ecoId);
       expect(eco.trace.find((l) => l.component === 'timeliness')?.refs).toHaveLength(1);
       expect(eco.trace.find((l) => l.component === 'bonus')?.reason).toContain('先行先试');
+    });
+
+    it('should name the records behind the points: which report was late or missing, which case', async () => {
+      const office = await t.login('office');
+      const labels = async (unitId: number) =>
+        (await detail(office, unitId)).refLabels.map((ref) => [ref.type, ref.label, ref.obligationId]);
+      const land = await labels(landId);
+      expect(land).toContainEqual([
+        'obligation',
+        expect.stringMatching(/^2026-10 · 完成重点行业企业用地调查 · 截止 2026年11月\d+日 \d\d:\d\d，逾期未报$/),
+        null,
+      ]);
+      expect(land).toContainEqual(['warning', expect.stringMatching(/^黄色预警 · 2026年11月/), null]);
+      expect(land).toContainEqual(['case', expect.stringMatching(/^督办〔2026〕\d+号 · 2026年11月.* 立案$/), null]);
+      expect(land).toContainEqual(['interview', expect.stringMatching(/^2026年\d+月\d+日 \d\d:\d\d · .+/), null]);
+      const eco = await labels(ecoId);
+      expect(eco).toContainEqual([
+        'obligation',
+        expect.stringMatching(/^2026-10 · 建立建设用地土壤环境监管清单 · .*2026年11月4日 \d\d:\d\d 逾期报送$/),
+        null,
+      ]);
+      // The accepted report that met 市农业农村局's deadline, with the report it belongs to for a link.
+      const met = (await labels(agriId)).find(([type]) => type === 'submission');
+      expect(met).toEqual([
+        'submission',
+        expect.stringMatching(/^2026-11 · 完成农用地土壤污染状况详查 · /),
+        expect.any(Number),
+      ]);
     });
 
     it('should keep drafts from units and leaders', async () => {

@@ -1,5 +1,6 @@
-import { Global, Module, OnModuleInit } from '@nestjs/common';
+import { Global, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { isId, ResourceScopeRegistry, Unit } from '@app/org';
 import { Plan } from '@app/plans';
 import { AssessmentAdjustments } from './adjustments/assessment-adjustments.service';
@@ -15,6 +16,8 @@ import { AssessmentResult } from './runs/assessment-result.entity';
 import { AssessmentRun } from './runs/assessment-run.entity';
 import { AssessmentRuns } from './runs/assessment-runs.service';
 import { AssessmentSchemes } from './scheme/assessment-schemes.service';
+import { AssessmentHooks } from './workflow/assessment-hooks';
+import { TemporalAssessmentCommands } from './workflow/temporal-assessment-commands';
 
 const SERVICES = [
   AssessmentSchemes,
@@ -26,17 +29,27 @@ const SERVICES = [
   AssessmentAccess,
   AssessmentNotices,
   AssessmentFactsReader,
+  AssessmentHooks,
+  TemporalAssessmentCommands,
 ];
 
 @Global()
 @Module({ providers: SERVICES, exports: SERVICES })
 export class AssessmentModule implements OnModuleInit {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: ResourceScopeRegistry,
     private readonly dataSource: DataSource,
+    private readonly hooks: AssessmentHooks,
+    private readonly temporalCommands: TemporalAssessmentCommands,
   ) {}
 
   onModuleInit(): void {
+    // On the embedded engine a run needs no timer (README: for the workflow engine); in Temporal mode its workflow
+    // follows the run's steps.
+    if (this.config.workflowEngine === 'temporal') {
+      this.hooks.register((em, change) => this.temporalCommands.onAssessmentChange(em, change));
+    }
     // A run belongs to its plan's government; a result, an appeal, a bonus to the unit concerned.
     const units = this.dataSource.getRepository(Unit);
     this.registry.register('assessment_run', async (id) => {

@@ -39,6 +39,7 @@ export { AssessmentResult } from './runs/assessment-result.entity';
 export { AssessmentRuns } from './runs/assessment-runs.service';
 export type { ComputeSummary } from './runs/assessment-runs.service';
 export { appealDeadlineOf } from './runs/appeal-window';
+export { AssessmentNotices } from './common/assessment-notices';
 
 export { AssessmentAdjustment } from './adjustments/assessment-adjustment.entity';
 export { AssessmentAdjustments } from './adjustments/assessment-adjustments.service';
@@ -63,3 +64,6 @@ export type {
   SheetRow,
 } from './queries/assessment-queries';
 export { AssessmentFactsReader } from './facts/assessment-facts.reader';
+export { AssessmentHooks } from './workflow/assessment-hooks';
+export type { AssessmentChange, AssessmentListener } from './workflow/assessment-hooks';
+export { TemporalAssessmentCommands, ASSESSMENT_WORKFLOW_TYPE } from './workflow/temporal-assessment-commands';

@@ -4,6 +4,7 @@ import { AssessmentBonusesController } from './assessment-bonuses.controller';
 import { AssessmentResultsController } from './assessment-results.controller';
 import { AssessmentRunsController } from './assessment-runs.controller';
 import { AssessmentSchemesController } from './assessment-schemes.controller';
+import { TraceRefLabels } from './trace-ref-labels';
 
 /** The HTTP endpoints of the assessment area. */
 @Module({
@@ -14,5 +15,6 @@ import { AssessmentSchemesController } from './assessment-schemes.controller';
     AssessmentAppealsController,
     AssessmentBonusesController,
   ],
+  providers: [TraceRefLabels],
 })
 export class AssessmentApiModule {}

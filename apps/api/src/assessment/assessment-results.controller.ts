@@ -8,6 +8,7 @@ import { IdPipe } from '../common/id.pipe';
 import { OFFICE_ROLES, UNIT_ROLES } from './access';
 import { AdjustmentDto, AppealDto } from './dto/assessment.dto';
 import { AppealView, ResultDetailView, ResultRowView } from './dto/assessment.view';
+import { TraceRefLabels } from './trace-ref-labels';
 
 const RESULT = { resource: 'assessment_result', id: 'param:id' } as const;
 
@@ -18,6 +19,7 @@ export class AssessmentResultsController {
     private readonly queries: AssessmentQueries,
     private readonly adjustments: AssessmentAdjustments,
     private readonly appeals: AssessmentAppeals,
+    private readonly refLabels: TraceRefLabels,
   ) {}
 
   @Get('mine')
@@ -33,7 +35,8 @@ export class AssessmentResultsController {
   @ApiOperation({ summary: '一个单位的得分明细：每一分的来由及依据记录；单位只能查看本单位公示后的结果' })
   @ApiOkResponse({ type: ResultDetailView })
   async get(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: number): Promise<ResultDetailView> {
-    return ResultDetailView.ofDetail(await this.queries.result(user, id));
+    const detail = await this.queries.result(user, id);
+    return ResultDetailView.ofDetail(detail, await this.refLabels.of(detail.row.result.trace));
   }
 
   @Post(':id/adjustments')

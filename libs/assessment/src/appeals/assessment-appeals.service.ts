@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { Clock, DomainError, UnitOfWork } from '@app/core';
+import { Clock, DomainError, UnitOfWork, formatShanghai } from '@app/core';
 import { AuthUser, Unit } from '@app/org';
 import { Plan } from '@app/plans';
 import { AssessmentAdjustments } from '../adjustments/assessment-adjustments.service';
 import { checkedAdjustment, MAX_REASON } from '../adjustments/result-rescoring';
 import { AssessmentAccess } from '../common/assessment-access';
 import { AssessmentNotices } from '../common/assessment-notices';
-import { formatShanghai } from '../common/assessment-time';
 import { AssessmentResult } from '../runs/assessment-result.entity';
 import { AssessmentRun } from '../runs/assessment-run.entity';
 import { assertStatus } from '../runs/assessment-runs.service';
+import { AssessmentHooks } from '../workflow/assessment-hooks';
 import { AssessmentAppeal } from './assessment-appeal.entity';
 
 export const MAX_APPEAL_TEXT = 5000;
@@ -39,6 +39,7 @@ export class AssessmentAppeals {
     private readonly notices: AssessmentNotices,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly hooks: AssessmentHooks,
   ) {}
 
   async file(user: AuthUser, resultId: number, input: AppealInput): Promise<AssessmentAppeal> {
@@ -99,6 +100,7 @@ export class AssessmentAppeals {
         unitId: result.unitId,
         after: { runId: run.id, resultId: result.id, total: result.total, text, attachments },
       });
+      await this.hooks.emit(em, { kind: 'appealFiled', run, appeal, actor: actorOf(user) });
       return appeal;
     });
   }
@@ -167,6 +169,7 @@ export class AssessmentAppeals {
         before: { status: appeal.status },
         after: { status, reason, adjustmentId, points: adjustment?.points ?? null, total },
       });
+      await this.hooks.emit(em, { kind: 'appealDecided', run, appeal: after, actor: actorOf(user) });
       return after;
     });
   }

@@ -44,8 +44,9 @@ function named(sql: string, params: Record<string, unknown>): [string, unknown[]
   return [text, values];
 }
 
-// A counted obligation was due by `asOf` (or has been reported); waived ones are excused.
-const COUNTED = `(o.status <> 'waived' AND (o.status IN ('submitted', 'accepted') OR o.due_at <= :asOf))`;
+// A counted obligation was due by `asOf` (or has been reported); waived ones, and those of a cancelled task, are
+// excused.
+const COUNTED = `(o.status NOT IN ('waived', 'cancelled') AND (o.status IN ('submitted', 'accepted') OR o.due_at <= :asOf))`;
 // On time: reported, and no round of it late. Only obligations returned at least once (round > 0) can hide an
 // earlier late round behind an on-time latest one, so only those probe their submissions.
 const ON_TIME = `(o.status IN ('submitted', 'accepted') AND o.late = 0
@@ -58,6 +59,7 @@ const ON_TIME = `(o.status IN ('submitted', 'accepted') AND o.late = 0
  */
 @Injectable()
 export class AssessmentFactsReader {
+  /** Call it with a transaction's manager: on MySQL the session setting below must reach the same connection. */
   async read(em: EntityManager, query: FactsQuery): Promise<AssessmentFacts> {
     const { plan, year } = query;
     const shanghai = shanghaiYear(year);

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { Actor, Clock, describeActor, DomainError, UnitOfWork } from '@app/core';
+import { Actor, Clock, describeActor, DomainError, UnitOfWork, formatShanghai } from '@app/core';
 import { Plan } from '@app/plans';
 import { WorkingCalendarProvider } from '@app/workflows';
 import { AssessmentAppeal } from '../appeals/assessment-appeal.entity';
 import { AssessmentNotices } from '../common/assessment-notices';
-import { formatShanghai } from '../common/assessment-time';
 import { AssessmentFactsReader } from '../facts/assessment-facts.reader';
 import { AssessmentSchemes, requirePlanYear } from '../scheme/assessment-schemes.service';
 import type { ScoringScheme } from '../scheme/scoring-scheme';
 import { scoreUnit } from '../scoring/score-unit';
 import { emptyFacts } from '../scoring/unit-facts';
+import { AssessmentHooks } from '../workflow/assessment-hooks';
 import { appealDeadlineOf } from './appeal-window';
 import { AssessmentResult } from './assessment-result.entity';
 import { AssessmentRun, RUN_STATUS_LABELS, RunStatus } from './assessment-run.entity';
@@ -46,6 +46,7 @@ export class AssessmentRuns {
     private readonly calendars: WorkingCalendarProvider,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly hooks: AssessmentHooks,
   ) {}
 
   /** Opens the run of a published plan's year, as a draft with no results yet; one run per plan and year. */
@@ -88,6 +89,7 @@ export class AssessmentRuns {
         unitId: plan.governmentId,
         after: { planId: plan.id, year: input.year, status: 'draft' },
       });
+      await this.hooks.emit(em, { kind: 'started', run, actor });
       return run;
     });
   }
@@ -167,6 +169,7 @@ export class AssessmentRuns {
         before: { status: run.status },
         after: { status: after.status, appealDeadline, appealWorkingDays: scheme.appealWorkingDays, notified },
       });
+      await this.hooks.emit(em, { kind: 'released', run: after, actor });
       return after;
     });
   }
@@ -203,6 +206,7 @@ export class AssessmentRuns {
         before: { status: run.status },
         after: { status: after.status, publishedAt: now, notified },
       });
+      await this.hooks.emit(em, { kind: 'published', run: after, actor });
       return after;
     });
   }

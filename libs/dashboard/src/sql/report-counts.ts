@@ -54,7 +54,7 @@ export async function countReports(
         THEN 1 ELSE 0 END) AS no_task,
       SUM(CASE WHEN o.status IN ('submitted', 'accepted') AND o.late = 1 AND o.current_submission_id IN ${noTask}
         THEN 1 ELSE 0 END) AS no_task_late,
-      SUM(CASE WHEN o.status = 'waived' THEN 1 ELSE 0 END) AS waived,
+      SUM(CASE WHEN o.status IN ('waived', 'cancelled') THEN 1 ELSE 0 END) AS waived,
       SUM(CASE WHEN o.status IN ('open', 'returned') AND o.due_at <= ${dbTime(now)} THEN 1 ELSE 0 END) AS missing,
       SUM(CASE WHEN o.status IN ('open', 'returned') AND o.due_at > ${dbTime(now)} THEN 1 ELSE 0 END) AS not_due
     FROM reporting_obligation o

@@ -4,7 +4,7 @@ import { Fragment, sql } from './sql';
  * The state of one report (obligation) as the dashboard shows it:
  * - `on_time` / `late`: submitted or accepted, by its deadline or after it (`late` is the obligation's own flag,
  *   so a report returned and resubmitted by its new deadline is on time);
- * - `nothing_to_report`: the unit declared 无此项任务, or the office waived the report (免报);
+ * - `nothing_to_report`: the unit declared 无此项任务, the office waived the report (免报), or its task was cancelled;
  * - `missing`: still open (or returned) and its deadline has passed;
  * - `not_due`: still open and not yet due.
  * `本期无新进展` is a report like any other: on time or late.
@@ -39,7 +39,7 @@ export function addCounts(into: StateCounts, more: StateCounts): StateCounts {
  */
 export function reportStateSql(now: string): Fragment {
   return sql`CASE
-    WHEN o.status = 'waived' THEN 'nothing_to_report'
+    WHEN o.status IN ('waived', 'cancelled') THEN 'nothing_to_report'
     WHEN o.status IN ('submitted', 'accepted') THEN
       CASE WHEN s.kind = 'no_task' THEN 'nothing_to_report' WHEN o.late = 1 THEN 'late' ELSE 'on_time' END
     WHEN o.due_at <= ${now} THEN 'missing'

@@ -94,6 +94,8 @@ export class ProgressRowBuilder {
         return '已退回，待重新报送';
       case 'waived':
         return '免报';
+      case 'cancelled':
+        return '任务已撤销';
       case 'open':
         return report.dueAt.getTime() <= this.now.getTime() ? '逾期未报送' : '未到报送期限';
     }

@@ -25,6 +25,7 @@ import type {
   ScoringScheme,
   TraceLine,
 } from '@app/assessment';
+import type { TraceRefLabel } from '../trace-ref-labels';
 import { DeductionsDto, GradesDto, WeightsDto } from './assessment.dto';
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
@@ -308,6 +309,15 @@ export class ResultVersionView {
   @ApiProperty({ type: String, nullable: true }) supersededAt!: string | null;
 }
 
+export class TraceRefLabelView {
+  @ApiProperty({ enum: TRACE_REF_TYPES }) type!: string;
+  @ApiProperty() id!: number;
+  @ApiProperty({ example: '2026-10 · 建立建设用地土壤环境监管清单 · 截止 2026年11月3日 18:00，逾期未报' })
+  label!: string;
+  @ApiProperty({ type: Number, nullable: true, description: '报告（submission）所属的报送，便于链接' })
+  obligationId!: number | null;
+}
+
 export class ResultDetailView extends ResultRowView {
   @ApiProperty({ type: RunView }) run!: RunView;
   @ApiProperty({ type: [TraceLineView], description: '得分明细：每一分的来由及依据记录' }) trace!: TraceLineView[];
@@ -316,8 +326,13 @@ export class ResultDetailView extends ResultRowView {
   @ApiProperty({ type: [AppealView] }) appeals!: AppealView[];
   @ApiProperty({ type: [AdjustmentView] }) adjustmentRecords!: AdjustmentView[];
   @ApiProperty({ type: [ResultVersionView] }) versions!: ResultVersionView[];
+  @ApiProperty({
+    type: [TraceRefLabelView],
+    description: '明细所依据记录的说明：哪一期报送逾期、哪次预警、哪件督办…（加分、调整、申诉见各行理由）',
+  })
+  refLabels!: TraceRefLabelView[];
 
-  static ofDetail(detail: ResultDetail): ResultDetailView {
+  static ofDetail(detail: ResultDetail, refLabels: readonly TraceRefLabel[]): ResultDetailView {
     return {
       ...ResultRowView.of(detail.row),
       run: RunView.of(detail),
@@ -333,6 +348,7 @@ export class ResultDetailView extends ResultRowView {
         isCurrent: v.isCurrent,
         supersededAt: iso(v.supersededAt),
       })),
+      refLabels: refLabels.map((ref) => ({ ...ref })),
     };
   }
 }

@@ -1,6 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { PageQuery } from '../../reporting/dto/obligation.dto';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
 
@@ -33,7 +34,7 @@ export class PeriodRangeQuery extends PlanFilterQuery {
 }
 
 export class MatrixQueryDto extends PeriodRangeQuery {
-  @ApiPropertyOptional({ default: 50, maximum: 200, description: '每页单位数' })
+  @ApiPropertyOptional({ type: Number, default: 50, maximum: 200, description: '每页单位数' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -41,7 +42,7 @@ export class MatrixQueryDto extends PeriodRangeQuery {
   @Max(200)
   limit = 50;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ type: Number, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -50,7 +51,7 @@ export class MatrixQueryDto extends PeriodRangeQuery {
 }
 
 export class LeagueQueryDto extends PeriodRangeQuery {
-  @ApiPropertyOptional({ default: 10, maximum: 100, description: '红榜、黄榜各列出的单位数' })
+  @ApiPropertyOptional({ type: Number, default: 10, maximum: 100, description: '红榜、黄榜各列出的单位数' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -59,19 +60,5 @@ export class LeagueQueryDto extends PeriodRangeQuery {
   limit = 10;
 }
 
-export class OverdueQueryDto extends PlanFilterQuery {
-  @ApiPropertyOptional({ default: 100, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit = 100;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
-}
+/** A plan filter and the usual page (100 by default, at most 500). */
+export class OverdueQueryDto extends IntersectionType(PlanFilterQuery, PageQuery) {}
