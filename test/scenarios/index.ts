@@ -5,6 +5,7 @@ import { interviewAfterCaseScenario } from './interview-after-case.scenario';
 import { lateAfterYellowScenario } from './late-after-yellow.scenario';
 import { longRunningTaskScenario } from './long-running-task.scenario';
 import { onTimeScenario } from './on-time.scenario';
+import { planLadderScenario } from './plan-ladder.scenario';
 import { redWarningScenario } from './red-warning.scenario';
 import { returnedResubmittedScenario } from './returned-resubmitted.scenario';
 import type { Scenario } from './scenario';
@@ -26,4 +27,5 @@ export const SCENARIOS: readonly Scenario[] = [
   consecutiveOverdueScenario,
   longRunningTaskScenario,
   ignoredSignalsScenario,
+  planLadderScenario,
 ];
