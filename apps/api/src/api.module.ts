@@ -1,23 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { AssessmentModule } from '@app/assessment';
-import { AuditModule } from '@app/audit';
-import { AppConfig, AppConfigModule } from '@app/config';
-import { CoreModule } from '@app/core';
-import { EscalationModule, PeriodCyclePoller } from '@app/escalation';
+import { AppConfig } from '@app/config';
+import { DomainModule } from '@app/domain';
 import { ExportsModule } from '@app/exports';
-import { NotifyModule, OutboxPoller } from '@app/notify';
-import { AccessGuard, OrgModule } from '@app/org';
-import { PlansModule } from '@app/plans';
-import { ReportingModule } from '@app/reporting';
-import { SupervisionModule } from '@app/supervision';
-import { EmbeddedPoller, WorkflowCommandPoller, WorkflowsModule } from '@app/workflows';
-import { dataSourceOptions } from '@app/config/database';
+import { AccessGuard } from '@app/org';
 import { AssessmentApiModule } from './assessment/assessment-api.module';
 import { AssignmentsController } from './assignments/assignments.controller';
+import { backgroundJobs } from './background-jobs';
 import { DashboardApiModule } from './dashboard/dashboard-api.module';
+import { EscalationApiModule } from './escalation/escalation-api.module';
 import { ExportsApiModule } from './exports/exports-api.module';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -39,24 +31,14 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        AppConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(dataSourceOptions(config)),
-        CoreModule,
-        AuditModule,
-        OrgModule,
-        NotifyModule,
-        WorkflowsModule,
-        PlansModule,
-        ReportingModule,
-        SupervisionModule,
-        EscalationModule,
-        AssessmentModule,
+        DomainModule.forRoot(config),
         ExportsModule,
         ReportingApiModule,
         AssessmentApiModule,
         DashboardApiModule,
         ExportsApiModule,
         SupervisionApiModule,
+        EscalationApiModule,
         DiscoveryModule,
         WebModule,
         ScheduleModule.forRoot(),
@@ -75,8 +57,7 @@ export class ApiModule {
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
-        ...(config.backgroundJobs ? [EmbeddedPoller, OutboxPoller, PeriodCyclePoller] : []),
-        ...(config.backgroundJobs && config.workflowEngine === 'temporal' ? [WorkflowCommandPoller] : []),
+        ...backgroundJobs(config),
       ],
     };
   }

@@ -12,7 +12,12 @@ export class ErrorBody {
   @ApiProperty({ example: 'name：不能为空' })
   message!: string;
 
-  @ApiPropertyOptional({ example: { name: ['不能为空'] }, description: 'field path → reasons' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'string' } },
+    example: { name: ['不能为空'] },
+    description: 'field path → reasons',
+  })
   fields?: FieldErrors;
 
   @ApiPropertyOptional()

@@ -16,7 +16,7 @@ export class ApiError extends Error {
   static fromBody(status: number, body: unknown): ApiError {
     const error = (typeof body === 'object' && body !== null ? body : {}) as Partial<ErrorBody>;
     const message = typeof error.message === 'string' && error.message ? error.message : `HTTP ${status}`;
-    return new ApiError(status, message, (error.fields as FieldErrors | undefined) ?? {});
+    return new ApiError(status, message, error.fields ?? {});
   }
 
   static network(cause: unknown): ApiError {

@@ -1049,6 +1049,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/interviews/{id}/reschedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 调整约谈时间地点（尚未举行的约谈）：重新发出通知和日程邀请 invite.ics，前一工作日提醒随之调整 */
+    post: operations['InterviewsController_reschedule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/obligations': {
     parameters: {
       query?: never;
@@ -1100,6 +1117,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/obligations/{id}/deadline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 调整截止时间（必须说明理由）：待报送或已退回的报送，催报和预警按新的截止时间进行，已发出的不撤回 */
+    post: operations['ObligationsController_changeDeadline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/obligations/{id}/participants': {
     parameters: {
       query?: never;
@@ -1126,7 +1160,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 退回（必须填写审核意见）：重新打开，给出新的截止时间 */
+    /** 退回（必须填写审核意见）：重新打开，给出新的截止时间（可指定，默认按退回工作日数计算） */
     post: operations['ObligationsController_returnReport'];
     delete?: never;
     options?: never;
@@ -1237,6 +1271,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/plans/{id}/ladder': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 计划的督办规则（预警规则）：提醒、黄色/红色预警、挂牌督办的工作日数、办公时间与进度滞后容差 */
+    get: operations['PlanLadderController_get'];
+    /** 修改督办规则：对尚未发出的提醒、预警和督办生效（含已开启的报送义务）；已发出的不撤回 */
+    put: operations['PlanLadderController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/plans/{id}/publish': {
     parameters: {
       query?: never;
@@ -1302,6 +1354,23 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['PlansController_updateTask'];
+    trace?: never;
+  };
+  '/api/plans/{id}/tasks/{taskId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤销已发布计划的任务（必须说明理由）：尚未办结的报送义务随之撤销，催报和预警停止，以后的周期不再开启 */
+    post: operations['TaskCancellationController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/plans/{id}/unit-mappings': {
@@ -1820,6 +1889,10 @@ export interface components {
       /** @description 取消理由 */
       reason: string;
     };
+    CancelTaskDto: {
+      /** @description 撤销理由（必填） */
+      reason: string;
+    };
     CandidateView: {
       id: number;
       name: string;
@@ -1880,6 +1953,15 @@ export interface components {
       unitId: number;
       unitName: string;
       year: number;
+    };
+    ChangeDeadlineDto: {
+      /**
+       * @description 新的截止时间（ISO 8601，须晚于当前时间）
+       * @example 2026-11-12T18:00:00+08:00
+       */
+      dueAt: string;
+      /** @description 调整理由（必填） */
+      reason: string;
     };
     ChangePasswordDto: {
       /** @description 至少 8 位，须含字母和数字 */
@@ -2043,6 +2125,18 @@ export interface components {
        */
       raw: string;
     };
+    DeadlineReceiptView: {
+      changedAt: string;
+      /** @description 新的截止时间 */
+      dueAt: string;
+      obligationId: number;
+      /** @description 原截止时间 */
+      previousDueAt: string;
+      reason: string;
+      round: number;
+      /** @enum {string} */
+      status: 'open' | 'submitted' | 'returned' | 'accepted' | 'waived' | 'cancelled';
+    };
     DeadlineView: {
       date: string | null;
       every: string | null;
@@ -2083,6 +2177,26 @@ export interface components {
        * @example 1
        */
       yellowWarning: number;
+    };
+    ErrorBody: {
+      /** @example Bad Request */
+      error: string;
+      /**
+       * @description field path → reasons
+       * @example {
+       *       "name": [
+       *         "不能为空"
+       *       ]
+       *     }
+       */
+      fields?: {
+        [key: string]: string[];
+      };
+      /** @example name：不能为空 */
+      message: string;
+      requestId?: string;
+      /** @example 400 */
+      statusCode: number;
     };
     ExportJobView: {
       createdAt: string;
@@ -2287,7 +2401,6 @@ export interface components {
       note: string;
       year: number;
     };
-    Object: Record<string, never>;
     ObligationDetailView: {
       acceptedAt: string | null;
       /** @description 当前用户能否报送 */
@@ -2298,6 +2411,8 @@ export interface components {
       /** @description 截止时间（退回后为新的截止时间） */
       dueAt: string;
       id: number;
+      /** @description 本报送可填写的指标：本单位负责的、本任务的和全计划的指标 */
+      indicators: components['schemas']['ReportIndicatorView'][];
       /** @description 最近一次报送是否逾期 */
       late: boolean;
       percentComplete: number | null;
@@ -2319,7 +2434,7 @@ export interface components {
       /** @description 退回次数 */
       round: number;
       /** @enum {string} */
-      status: 'open' | 'submitted' | 'returned' | 'accepted' | 'waived';
+      status: 'open' | 'submitted' | 'returned' | 'accepted' | 'waived' | 'cancelled';
       submittedAt: string | null;
       taskId: number;
       taskRef: string;
@@ -2356,7 +2471,7 @@ export interface components {
       /** @description 退回次数 */
       round: number;
       /** @enum {string} */
-      status: 'open' | 'submitted' | 'returned' | 'accepted' | 'waived';
+      status: 'open' | 'submitted' | 'returned' | 'accepted' | 'waived' | 'cancelled';
       submittedAt: string | null;
       taskId: number;
       taskRef: string;
@@ -2456,6 +2571,122 @@ export interface components {
       yearEnd: number | null;
       yearStart: number | null;
     };
+    PlanLadderDto: {
+      /**
+       * @description 下班时间 HH:mm：整改期限截至此时
+       * @example 18:00
+       */
+      officeClosesAt?: string;
+      /**
+       * @description 上班时间 HH:mm：提醒、预警、督办在此时间后发出
+       * @example 09:00
+       */
+      officeOpensAt?: string;
+      /**
+       * @description 进度滞后容差（百分点）：报送的完成进度落后于任务期限已过比例超过此值时发进度滞后预警
+       * @example 20
+       */
+      progressLagMarginPoints?: number;
+      /**
+       * @description 督办整改期限（工作日）
+       * @example 10
+       */
+      rectificationWorkingDays?: number;
+      /**
+       * @description 逾期第几个工作日发红色预警（须晚于黄色预警）
+       * @example 5
+       */
+      redWarningAfterWorkingDays?: number;
+      /**
+       * @description 截止日前几个工作日提醒；null 表示不提前提醒
+       * @example 2
+       */
+      reminderWorkingDaysBeforeDue?: number | null;
+      /** @description 截止当日提醒 */
+      remindOnDueDate?: boolean;
+      /**
+       * @description 逾期第几个工作日挂牌督办（须晚于红色预警）
+       * @example 10
+       */
+      supervisionAfterWorkingDays?: number;
+      /** @description 连续两期逾期时在黄色预警时即挂牌督办 */
+      supervisionOnConsecutiveOverdue?: boolean;
+      /**
+       * @description 逾期第几个工作日发黄色预警
+       * @example 1
+       */
+      yellowWarningAfterWorkingDays?: number;
+    };
+    PlanLadderUpdateView: {
+      /** @description false：沿用默认督办规则 */
+      custom: boolean;
+      /** @description 默认督办规则 */
+      defaults: components['schemas']['PlanLadderValuesView'];
+      /** @example 18:00 */
+      officeClosesAt: string;
+      /** @example 09:00 */
+      officeOpensAt: string;
+      planId: number;
+      /**
+       * @description 进度滞后容差（百分点）
+       * @example 20
+       */
+      progressLagMarginPoints: number;
+      rectificationWorkingDays: number;
+      redWarningAfterWorkingDays: number;
+      reminderWorkingDaysBeforeDue: number | null;
+      remindOnDueDate: boolean;
+      /** @description 按新规则重新安排下一步的待报送义务和未销号督办数 */
+      replanned: number;
+      supervisionAfterWorkingDays: number;
+      supervisionOnConsecutiveOverdue: boolean;
+      updatedAt: string | null;
+      updatedBy: string | null;
+      yellowWarningAfterWorkingDays: number;
+    };
+    PlanLadderValuesView: {
+      /** @example 18:00 */
+      officeClosesAt: string;
+      /** @example 09:00 */
+      officeOpensAt: string;
+      /**
+       * @description 进度滞后容差（百分点）
+       * @example 20
+       */
+      progressLagMarginPoints: number;
+      rectificationWorkingDays: number;
+      redWarningAfterWorkingDays: number;
+      reminderWorkingDaysBeforeDue: number | null;
+      remindOnDueDate: boolean;
+      supervisionAfterWorkingDays: number;
+      supervisionOnConsecutiveOverdue: boolean;
+      yellowWarningAfterWorkingDays: number;
+    };
+    PlanLadderView: {
+      /** @description false：沿用默认督办规则 */
+      custom: boolean;
+      /** @description 默认督办规则 */
+      defaults: components['schemas']['PlanLadderValuesView'];
+      /** @example 18:00 */
+      officeClosesAt: string;
+      /** @example 09:00 */
+      officeOpensAt: string;
+      planId: number;
+      /**
+       * @description 进度滞后容差（百分点）
+       * @example 20
+       */
+      progressLagMarginPoints: number;
+      rectificationWorkingDays: number;
+      redWarningAfterWorkingDays: number;
+      reminderWorkingDaysBeforeDue: number | null;
+      remindOnDueDate: boolean;
+      supervisionAfterWorkingDays: number;
+      supervisionOnConsecutiveOverdue: boolean;
+      updatedAt: string | null;
+      updatedBy: string | null;
+      yellowWarningAfterWorkingDays: number;
+    };
     PlanOverviewView: {
       /** @description 已办结任务数 */
       completedTasks: number;
@@ -2541,6 +2772,29 @@ export interface components {
       /** @description 整改情况 */
       text: string;
     };
+    ReportIndicatorView: {
+      /** @description 目标为约数（左右） */
+      approximate: boolean;
+      baseline: number | null;
+      /** @enum {string} */
+      comparator: '>=' | '<=' | '=';
+      /**
+       * @description higher 越高越好 / lower 越低越好 / exact 须等于目标
+       * @enum {string}
+       */
+      direction: 'higher' | 'lower' | 'exact';
+      id: number;
+      /** @example 受污染耕地安全利用率 */
+      name: string;
+      /** @example 受污染耕地安全利用率达到90%左右 */
+      raw: string;
+      /** @example 90 */
+      target: number;
+      /** @example 2020-12-31 */
+      targetDate: string | null;
+      /** @example % */
+      unit: string;
+    };
     ReportingDefaultsDto: {
       /**
        * @description 签收时限（工作日）
@@ -2571,6 +2825,24 @@ export interface components {
       participantDueDay: number;
       planId: number;
       returnWorkingDays: number;
+    };
+    RescheduleInterviewDto: {
+      /**
+       * @description 结束时间；缺省保持原时长
+       * @example 2026-03-10T10:30:00+08:00
+       */
+      endsAt?: string;
+      /** @description 整改落实期限；缺省保持原期限（新时间晚于原期限时顺延） */
+      followUpDueAt?: string;
+      /** @example 市政府3号楼第一会议室 */
+      place: string;
+      /** @description 调整说明 */
+      reason?: string;
+      /**
+       * @description 新的约谈时间（须晚于当前时间）
+       * @example 2026-03-10T09:30:00+08:00
+       */
+      time: string;
     };
     ResolutionView: {
       candidates: components['schemas']['CandidateView'][];
@@ -2609,6 +2881,8 @@ export interface components {
       note: string | null;
       /** @description 组内排名，并列同名次；不计分单位为 null */
       rank: number | null;
+      /** @description 明细所依据记录的说明：哪一期报送逾期、哪次预警、哪件督办…（加分、调整、申诉见各行理由） */
+      refLabels: components['schemas']['TraceRefLabelView'][];
       reviewQuality: number | null;
       run: components['schemas']['RunView'];
       runId: number;
@@ -2673,8 +2947,13 @@ export interface components {
       version: number;
     };
     ReturnReportDto: {
-      /** @description 审核意见（必填） */
+      /** @description 免报理由（必填） */
       comment: string;
+      /**
+       * @description 重新报送的截止时间（ISO 8601，须晚于当前时间）；不填则按计划的退回工作日数计算
+       * @example 2026-06-10T18:00:00+08:00
+       */
+      dueAt?: string;
     };
     ReviewReceiptView: {
       comment: string | null;
@@ -2688,7 +2967,7 @@ export interface components {
       reviewId: number;
       round: number;
       /** @enum {string} */
-      status: 'open' | 'submitted' | 'returned' | 'accepted' | 'waived';
+      status: 'open' | 'submitted' | 'returned' | 'accepted' | 'waived' | 'cancelled';
       /** @description 通过的报送使一次性任务完成 */
       taskCompleted: boolean;
     };
@@ -2892,7 +3171,7 @@ export interface components {
       period: string;
       round: number;
       /** @enum {string} */
-      status: 'open' | 'submitted' | 'returned' | 'accepted' | 'waived';
+      status: 'open' | 'submitted' | 'returned' | 'accepted' | 'waived' | 'cancelled';
       submissionId: number;
       submittedAt: string;
     };
@@ -2925,6 +3204,14 @@ export interface components {
       id: number;
       text: string | null;
       toStatus: string;
+    };
+    TaskCancellationView: {
+      cancelledAt: string;
+      /** @description 随任务撤销的报送义务（待报送、已退回、待审核的） */
+      cancelledObligationIds: number[];
+      planId: number;
+      reason: string;
+      taskId: number;
     };
     TaskLightView: {
       /** @enum {string} */
@@ -2990,6 +3277,25 @@ export interface components {
       reason: string;
       /** @description 依据的记录：报送、预警、督办、约谈、报告、指标… */
       refs: components['schemas']['TraceRefView'][];
+    };
+    TraceRefLabelView: {
+      id: number;
+      /** @example 2026-10 · 建立建设用地土壤环境监管清单 · 截止 2026年11月3日 18:00，逾期未报 */
+      label: string;
+      /** @description 报告（submission）所属的报送，便于链接 */
+      obligationId: number | null;
+      /** @enum {string} */
+      type:
+        | 'obligation'
+        | 'warning'
+        | 'case'
+        | 'interview'
+        | 'submission'
+        | 'indicator'
+        | 'task'
+        | 'bonus'
+        | 'adjustment'
+        | 'appeal';
     };
     TraceRefView: {
       id: number;
@@ -3135,6 +3441,10 @@ export interface components {
       /** @description 不通过的理由（reject 时必填）；通过时为核查意见 */
       reason?: string;
     };
+    WaiveReportDto: {
+      /** @description 免报理由（必填） */
+      comment: string;
+    };
     WarningCountsView: {
       progressLag: number;
       red: number;
@@ -3209,6 +3519,15 @@ export interface operations {
           'application/json': components['schemas']['AppealView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   AssessmentBonusesController_list: {
@@ -3229,6 +3548,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['BonusView'][];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -3254,6 +3582,15 @@ export interface operations {
           'application/json': components['schemas']['BonusView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   AssessmentBonusesController_withdraw: {
@@ -3275,6 +3612,15 @@ export interface operations {
           'application/json': components['schemas']['BonusView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   AssessmentResultsController_get: {
@@ -3294,6 +3640,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ResultDetailView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -3321,6 +3676,15 @@ export interface operations {
           'application/json': components['schemas']['ResultDetailView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   AssessmentResultsController_appeal: {
@@ -3344,6 +3708,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AppealView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -3371,6 +3744,15 @@ export interface operations {
           'application/json': components['schemas']['ResultDetailView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   AssessmentResultsController_mine: {
@@ -3388,6 +3770,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ResultRowView'][];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -3410,6 +3801,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RunView'][];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -3435,6 +3835,15 @@ export interface operations {
           'application/json': components['schemas']['StartedRunView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   AssessmentRunsController_get: {
@@ -3454,6 +3863,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RunSummaryView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -3479,6 +3897,15 @@ export interface operations {
           'application/json': components['schemas']['AppealView'][];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   AssessmentRunsController_compute: {
@@ -3498,6 +3925,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ComputeView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -3521,6 +3957,15 @@ export interface operations {
           'application/json': components['schemas']['RunSummaryView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   AssessmentRunsController_rankings: {
@@ -3540,6 +3985,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RankingGroupView'][];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -3563,6 +4017,15 @@ export interface operations {
           'application/json': components['schemas']['RunSummaryView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   AssessmentRunsController_results: {
@@ -3582,6 +4045,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ResultRowView'][];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -3604,6 +4076,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SchemeView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -3629,6 +4110,15 @@ export interface operations {
           'application/json': components['schemas']['SchemeView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   AssessmentSchemesController_versions: {
@@ -3649,6 +4139,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SchemeView'][];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -3673,6 +4172,15 @@ export interface operations {
           'application/json': components['schemas']['AssignmentView'][];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   AssignmentsController_acknowledge: {
@@ -3692,6 +4200,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AcknowledgedView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -3720,6 +4237,15 @@ export interface operations {
           'application/json': components['schemas']['AuditEntryView'][];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   AuthController_login: {
@@ -3743,6 +4269,15 @@ export interface operations {
           'application/json': components['schemas']['SessionView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   AuthController_logout: {
@@ -3759,6 +4294,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -3777,6 +4321,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UserView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -3800,6 +4353,15 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CalendarController_list: {
@@ -3819,6 +4381,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CalendarCorrectionView'][];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -3844,6 +4415,15 @@ export interface operations {
           'application/json': components['schemas']['CalendarCorrectionView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CalendarController_remove: {
@@ -3863,6 +4443,15 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CalendarController_noticeYears: {
@@ -3880,6 +4469,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['NoticeYearView'][];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -3907,6 +4505,15 @@ export interface operations {
           'application/json': components['schemas']['NoticeYearView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CalendarController_unmarkNoticeEntered: {
@@ -3926,6 +4533,15 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CalendarController_years: {
@@ -3943,6 +4559,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CalendarYearView'][];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -3967,6 +4592,15 @@ export interface operations {
           'application/json': components['schemas']['CircularView'][];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CircularsController_get: {
@@ -3988,6 +4622,15 @@ export interface operations {
           'application/json': components['schemas']['CircularView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   DashboardController_league: {
@@ -3996,7 +4639,7 @@ export interface operations {
         /** @description 起始周期，默认为结束周期所在年度的1月 */
         from?: string;
         /** @description 红榜、黄榜各列出的单位数 */
-        limit?: components['schemas']['Object'];
+        limit?: number;
         /** @description 只看某一计划 */
         planId?: number;
         /** @description 结束周期，默认为上个月 */
@@ -4014,6 +4657,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['LeagueTableView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4038,13 +4690,22 @@ export interface operations {
           'application/json': components['schemas']['TrafficLightsView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   DashboardController_overdueReports: {
     parameters: {
       query?: {
-        limit?: components['schemas']['Object'];
-        offset?: components['schemas']['Object'];
+        limit?: number;
+        offset?: number;
         /** @description 只看某一计划 */
         planId?: number;
       };
@@ -4060,6 +4721,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OverdueReportPageView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4082,6 +4752,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OverdueTaskView'][];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4108,6 +4787,15 @@ export interface operations {
           'application/json': components['schemas']['OverviewView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   DashboardController_plans: {
@@ -4125,6 +4813,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PlanSummaryView'][];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4148,6 +4845,15 @@ export interface operations {
           'application/json': components['schemas']['PlanProgressView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   DashboardController_matrix: {
@@ -4156,8 +4862,8 @@ export interface operations {
         /** @description 起始周期，默认为结束周期所在年度的1月 */
         from?: string;
         /** @description 每页单位数 */
-        limit?: components['schemas']['Object'];
-        offset?: components['schemas']['Object'];
+        limit?: number;
+        offset?: number;
         /** @description 只看某一计划 */
         planId?: number;
         /** @description 结束周期，默认为上个月 */
@@ -4175,6 +4881,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SubmissionMatrixView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4203,6 +4918,15 @@ export interface operations {
           'application/json': components['schemas']['TrendPointView'][];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   DevClockController_get: {
@@ -4220,6 +4944,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ClockView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4245,6 +4978,15 @@ export interface operations {
           'application/json': components['schemas']['ClockRunView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ExportsController_assessmentSheet: {
@@ -4264,6 +5006,15 @@ export interface operations {
         };
         content: {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4287,6 +5038,15 @@ export interface operations {
           'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ExportsController_interviewNotice: {
@@ -4306,6 +5066,15 @@ export interface operations {
         };
         content: {
           'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4331,6 +5100,15 @@ export interface operations {
           'application/json': components['schemas']['ExportJobView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ExportsController_job: {
@@ -4352,6 +5130,15 @@ export interface operations {
           'application/json': components['schemas']['ExportJobView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ExportsController_jobFile: {
@@ -4371,6 +5158,15 @@ export interface operations {
         };
         content: {
           'application/json': string;
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4397,6 +5193,15 @@ export interface operations {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ExportsController_taskTable: {
@@ -4416,6 +5221,15 @@ export interface operations {
         };
         content: {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4439,6 +5253,15 @@ export interface operations {
           'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   HealthController_health: {
@@ -4456,6 +5279,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['HealthView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4481,6 +5313,15 @@ export interface operations {
           'application/json': components['schemas']['InboxMessageView'][];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   InboxController_markRead: {
@@ -4500,6 +5341,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['InboxMessageView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4522,6 +5372,15 @@ export interface operations {
           'application/json': components['schemas']['UnreadCountView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   InboxController_unreadCount: {
@@ -4539,6 +5398,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UnreadCountView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4564,6 +5432,15 @@ export interface operations {
           'application/json': components['schemas']['InterviewView'][];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   InterviewsController_schedule: {
@@ -4587,6 +5464,15 @@ export interface operations {
           'application/json': components['schemas']['InterviewDetailView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   InterviewsController_get: {
@@ -4606,6 +5492,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['InterviewDetailView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4633,6 +5528,15 @@ export interface operations {
           'application/json': components['schemas']['InterviewDetailView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   InterviewsController_close: {
@@ -4656,6 +5560,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['InterviewDetailView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4683,6 +5596,15 @@ export interface operations {
           'application/json': components['schemas']['InterviewDetailView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   InterviewsController_recordMinutes: {
@@ -4708,17 +5630,60 @@ export interface operations {
           'application/json': components['schemas']['InterviewDetailView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  InterviewsController_reschedule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RescheduleInterviewDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InterviewDetailView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ObligationsController_list: {
     parameters: {
       query?: {
-        limit?: components['schemas']['Object'];
-        offset?: components['schemas']['Object'];
+        limit?: number;
+        offset?: number;
         /** @description YYYY-MM 或 YYYY-Qn */
         period?: string;
         planId?: number;
-        status?: 'open' | 'submitted' | 'returned' | 'accepted' | 'waived';
+        status?: 'open' | 'submitted' | 'returned' | 'accepted' | 'waived' | 'cancelled';
         taskId?: number;
         unitId?: number;
       };
@@ -4734,6 +5699,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ObligationPageView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4755,6 +5729,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ObligationDetailView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4782,6 +5765,49 @@ export interface operations {
           'application/json': components['schemas']['ReviewReceiptView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ObligationsController_changeDeadline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeDeadlineDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadlineReceiptView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ObligationsController_participants: {
@@ -4801,6 +5827,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ParticipantPartView'][];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4826,6 +5861,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReviewReceiptView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4879,6 +5923,15 @@ export interface operations {
           'application/json': components['schemas']['SubmissionReceiptView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ObligationsController_waive: {
@@ -4892,7 +5945,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['ReturnReportDto'];
+        'application/json': components['schemas']['WaiveReportDto'];
       };
     };
     responses: {
@@ -4904,13 +5957,22 @@ export interface operations {
           'application/json': components['schemas']['ReviewReceiptView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ObligationsController_reviewQueue: {
     parameters: {
       query?: {
-        limit?: components['schemas']['Object'];
-        offset?: components['schemas']['Object'];
+        limit?: number;
+        offset?: number;
       };
       header?: never;
       path?: never;
@@ -4924,6 +5986,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ObligationPageView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4945,6 +6016,15 @@ export interface operations {
           'application/json': components['schemas']['PlanView'][];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   PlansController_get: {
@@ -4964,6 +6044,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PlanDetailView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -4991,6 +6080,15 @@ export interface operations {
           'application/json': components['schemas']['PlanView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   PlansController_acknowledgements: {
@@ -5010,6 +6108,79 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AcknowledgementStatusView'][];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PlanLadderController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanLadderView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PlanLadderController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PlanLadderDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanLadderUpdateView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -5033,6 +6204,15 @@ export interface operations {
           'application/json': components['schemas']['PublishResultView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ReportingSettingsController_get: {
@@ -5052,6 +6232,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReportingSettingsView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -5079,6 +6268,15 @@ export interface operations {
           'application/json': components['schemas']['ReportingSettingsView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   PlansController_addTask: {
@@ -5104,6 +6302,15 @@ export interface operations {
           'application/json': components['schemas']['TaskView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   PlansController_removeTask: {
@@ -5123,6 +6330,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -5150,6 +6366,50 @@ export interface operations {
           'application/json': components['schemas']['TaskView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  TaskCancellationController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        taskId: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CancelTaskDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskCancellationView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   PlansController_mapUnit: {
@@ -5175,6 +6435,15 @@ export interface operations {
           'application/json': components['schemas']['MapUnitResultView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   PlansController_unresolved: {
@@ -5194,6 +6463,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UnresolvedNameView'][];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -5239,6 +6517,15 @@ export interface operations {
           'application/json': components['schemas']['PlanDetailView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ReportAttachmentsController_download: {
@@ -5258,6 +6545,15 @@ export interface operations {
         };
         content: {
           'application/octet-stream': string;
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -5283,6 +6579,15 @@ export interface operations {
           'application/json': components['schemas']['CaseView'][];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   SupervisionCasesController_open: {
@@ -5306,6 +6611,15 @@ export interface operations {
           'application/json': components['schemas']['CaseDetailView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   SupervisionCasesController_get: {
@@ -5327,6 +6641,15 @@ export interface operations {
           'application/json': components['schemas']['CaseDetailView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   SupervisionCasesController_acknowledge: {
@@ -5346,6 +6669,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CaseDetailView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -5373,6 +6705,15 @@ export interface operations {
           'application/json': components['schemas']['CaseDetailView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   SupervisionCasesController_reportRectification: {
@@ -5396,6 +6737,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CaseDetailView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -5423,6 +6773,15 @@ export interface operations {
           'application/json': components['schemas']['CaseDetailView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   UnitsController_list: {
@@ -5445,6 +6804,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UnitView'][];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -5470,6 +6838,15 @@ export interface operations {
           'application/json': components['schemas']['UnitView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   UnitsController_get: {
@@ -5489,6 +6866,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UnitView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -5516,6 +6902,15 @@ export interface operations {
           'application/json': components['schemas']['UnitView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   UnitsController_addAlias: {
@@ -5541,6 +6936,15 @@ export interface operations {
           'application/json': components['schemas']['AliasView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   UnitsController_removeAlias: {
@@ -5560,6 +6964,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -5583,6 +6996,15 @@ export interface operations {
           'application/json': components['schemas']['ResolutionView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   UsersController_list: {
@@ -5600,6 +7022,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UserView'][];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -5625,6 +7056,15 @@ export interface operations {
           'application/json': components['schemas']['UserView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   UsersController_get: {
@@ -5644,6 +7084,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UserView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -5671,6 +7120,15 @@ export interface operations {
           'application/json': components['schemas']['UserView'];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   WarningsController_list: {
@@ -5694,6 +7152,15 @@ export interface operations {
           'application/json': components['schemas']['WarningView'][];
         };
       };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   WarningsController_get: {
@@ -5713,6 +7180,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['WarningView'];
+        };
+      };
+      /** @description 错误：{ statusCode, error, message, fields?, requestId }，fields 按字段列出原因 */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };

@@ -28,6 +28,10 @@ export type SubmissionReceipt = Schemas['SubmissionReceiptView'];
 export type Review = Schemas['ReviewView'];
 export type ParticipantPart = Schemas['ParticipantPartView'];
 export type ReportingSettings = Schemas['ReportingSettingsView'];
+export type ReportIndicator = Schemas['ReportIndicatorView'];
+export type PlanLadder = Schemas['PlanLadderView'];
+export type PlanLadderValues = Schemas['PlanLadderValuesView'];
+export type ExportJob = Schemas['ExportJobView'];
 
 export type Warning = Schemas['WarningView'];
 export type SupervisionCase = Schemas['CaseView'];
@@ -43,7 +47,5 @@ export type CalendarYear = Schemas['CalendarYearView'];
 export type CalendarCorrection = Schemas['CalendarCorrectionView'];
 export type Clock = Schemas['ClockView'];
 
-/** The API's error body; falls back to its documented shape until the document lists `ErrorBody`. */
-export type ErrorBody = Schemas extends { ErrorBody: infer E }
-  ? E
-  : { statusCode: number; error: string; message: string; fields?: Record<string, string[]>; requestId?: string };
+/** The API's error body: every operation's `default` response. */
+export type ErrorBody = Schemas['ErrorBody'];

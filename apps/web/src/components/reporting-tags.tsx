@@ -9,6 +9,7 @@ const OBLIGATION_STATUS: Record<ObligationStatus, { color: string; label: Messag
   returned: { color: 'volcano', label: 'obligation.status.returned' },
   accepted: { color: 'green', label: 'obligation.status.accepted' },
   waived: { color: 'default', label: 'obligation.status.waived' },
+  cancelled: { color: 'default', label: 'obligation.status.cancelled' },
 };
 
 /** 待报送 turns into 逾期未报 once the due time has passed. */

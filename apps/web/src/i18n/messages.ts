@@ -1,4 +1,8 @@
 import { adminEn, adminZh } from './admin-messages';
+import { assessmentEn, assessmentZh } from './assessment-messages';
+import { circularEn, circularZh } from './circular-messages';
+import { dashboardEn, dashboardZh } from './dashboard-messages';
+import { planSettingsEn, planSettingsZh } from './plan-settings-messages';
 import { reportingEn, reportingZh } from './reporting-messages';
 import { supervisionEn, supervisionZh } from './supervision-messages';
 
@@ -173,7 +177,16 @@ const core = {
   'unit.aliases': '别名',
 } as const;
 
-const zh = { ...core, ...reportingZh, ...supervisionZh, ...adminZh };
+const zh = {
+  ...core,
+  ...reportingZh,
+  ...supervisionZh,
+  ...adminZh,
+  ...dashboardZh,
+  ...assessmentZh,
+  ...circularZh,
+  ...planSettingsZh,
+};
 
 export type MessageKey = keyof typeof zh;
 export type Language = 'zh' | 'en';
@@ -348,6 +361,15 @@ const coreEn: Record<keyof typeof core, string> = {
   'unit.aliases': 'Aliases',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...reportingEn, ...supervisionEn, ...adminEn };
+const en: Record<MessageKey, string> = {
+  ...coreEn,
+  ...reportingEn,
+  ...supervisionEn,
+  ...adminEn,
+  ...dashboardEn,
+  ...assessmentEn,
+  ...circularEn,
+  ...planSettingsEn,
+};
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { zh, en };

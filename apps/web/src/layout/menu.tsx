@@ -1,5 +1,8 @@
 import {
   ApartmentOutlined,
+  BarChartOutlined,
+  NotificationOutlined,
+  TrophyOutlined,
   AuditOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
@@ -24,11 +27,11 @@ export interface MenuEntry {
 }
 
 /**
- * The navigation, in order: one entry per page, with the roles that may open it. The dashboard and the assessment
- * slot in here as their APIs land.
+ * The navigation, in order: one entry per page, with the roles that may open it.
  */
 function entries(user: User): MenuEntry[] {
   return [
+    { path: '/dashboard', label: 'menu.dashboard', icon: <BarChartOutlined />, roles: PLAN_READER_ROLES },
     { path: '/plans', label: 'menu.plans', icon: <FileTextOutlined />, roles: PLAN_READER_ROLES },
     { path: '/plans/import', label: 'menu.import', icon: <UploadOutlined />, roles: OFFICE_ROLES },
     { path: '/assignments', label: 'menu.assignments', icon: <CheckSquareOutlined />, roles: UNIT_ROLES },
@@ -37,6 +40,8 @@ function entries(user: User): MenuEntry[] {
     { path: '/warnings', label: 'menu.warnings', icon: <WarningOutlined />, roles: 'any' },
     { path: '/supervision-cases', label: 'menu.cases', icon: <FlagOutlined />, roles: 'any' },
     { path: '/interviews', label: 'menu.interviews', icon: <TeamOutlined />, roles: 'any' },
+    { path: '/circulars', label: 'menu.circular', icon: <NotificationOutlined />, roles: 'any' },
+    { path: '/assessment', label: 'menu.assessment', icon: <TrophyOutlined />, roles: 'any' },
     { path: '/calendar', label: 'menu.calendar', icon: <CalendarOutlined />, roles: PLAN_READER_ROLES },
     { path: `/units/${user.unitId}`, label: 'menu.myUnit', icon: <ApartmentOutlined />, roles: UNIT_ROLES },
     { path: '/inbox', label: 'menu.inbox', icon: <InboxOutlined />, roles: 'any' },

@@ -3,7 +3,14 @@ import type { Role, User } from '../api/types';
 import { Forbidden } from '../components/error-result';
 import { ChangePasswordPage } from '../pages/account/change-password-page';
 import { MyTasksPage } from '../pages/assignments/my-tasks-page';
+import { AssessmentPage } from '../pages/assessment/assessment-page';
+import { ResultPage } from '../pages/assessment/result-page';
+import { RunPage } from '../pages/assessment/run-page';
+import { SchemePage } from '../pages/assessment/scheme-page';
 import { CalendarPage } from '../pages/calendar/calendar-page';
+import { CircularListPage } from '../pages/circulars/circular-list-page';
+import { CircularPage } from '../pages/circulars/circular-page';
+import { DashboardPage } from '../pages/dashboard/dashboard-page';
 import { InboxPage } from '../pages/inbox/inbox-page';
 import { InterviewListPage } from '../pages/interviews/interview-list-page';
 import { InterviewPage } from '../pages/interviews/interview-page';
@@ -39,6 +46,13 @@ interface Route {
 /** Every page; `roles` mirrors the API's access rules so a page never opens only to fail on its first request. */
 const ROUTES: Route[] = [
   { pattern: '/', roles: 'any', render: (_, user) => <Redirect to={homePath(user.role)} /> },
+  { pattern: '/dashboard', roles: PLAN_READER_ROLES, render: () => <DashboardPage /> },
+  { pattern: '/assessment', roles: 'any', render: () => <AssessmentPage /> },
+  { pattern: '/assessment/scheme', roles: PLAN_READER_ROLES, render: () => <SchemePage /> },
+  { pattern: '/assessment/runs/:id', roles: PLAN_READER_ROLES, render: ({ id }) => <RunPage id={Number(id)} /> },
+  { pattern: '/assessment/results/:id', roles: 'any', render: ({ id }) => <ResultPage id={Number(id)} /> },
+  { pattern: '/circulars', roles: 'any', render: () => <CircularListPage /> },
+  { pattern: '/circulars/:id', roles: 'any', render: ({ id }) => <CircularPage id={Number(id)} /> },
   { pattern: '/plans', roles: PLAN_READER_ROLES, render: () => <PlanListPage /> },
   { pattern: '/plans/import', roles: OFFICE_ROLES, render: () => <PlanImportPage /> },
   { pattern: '/plans/import/:id', roles: OFFICE_ROLES, render: ({ id }) => <PlanImportPage planId={Number(id)} /> },

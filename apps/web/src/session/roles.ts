@@ -12,7 +12,13 @@ export function hasRole(role: Role, allowed: readonly Role[] | 'any'): boolean {
   return allowed === 'any' || allowed.includes(role);
 }
 
-/** Where each role starts after signing in. */
+/**
+ * Where each role starts after signing in: units on their tasks, supervisors on their cases (what they act on
+ * daily), the office and leaders on the dashboard.
+ */
 export function homePath(role: Role): string {
-  return UNIT_ROLES.includes(role) ? '/assignments' : '/plans';
+  if (UNIT_ROLES.includes(role)) {
+    return '/assignments';
+  }
+  return role === 'supervisor' ? '/supervision-cases' : '/dashboard';
 }

@@ -4,6 +4,7 @@ import { api, unwrap } from '../../api/client';
 import type { InterviewDetail } from '../../api/types';
 import { TextActionForm } from '../../components/text-action-form';
 import { useT } from '../../i18n/i18n';
+import { RescheduleInterviewForm } from './reschedule-interview-form';
 
 interface Props {
   detail: InterviewDetail;
@@ -13,8 +14,8 @@ interface Props {
 }
 
 /**
- * The next steps of an interview for the viewer: the supervisor records minutes or cancels before it is held and
- * closes it afterwards; the unit reports how it follows up.
+ * The next steps of an interview for the viewer: the supervisor records minutes, moves it (改期) or cancels before
+ * it is held and closes it afterwards; the unit reports how it follows up.
  */
 export function InterviewActions({ detail, supervising, ownUnit, onChanged }: Props) {
   const t = useT();
@@ -44,6 +45,11 @@ export function InterviewActions({ detail, supervising, ownUnit, onChanged }: Pr
             }}
           />
         ),
+      },
+      {
+        key: 'reschedule',
+        label: t('interview.reschedule'),
+        children: <RescheduleInterviewForm detail={detail} onDone={() => done(t('interview.rescheduled'))} />,
       },
       {
         key: 'cancel',

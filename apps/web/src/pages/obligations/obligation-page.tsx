@@ -1,6 +1,6 @@
 import { Alert, Descriptions, Space, Typography } from 'antd';
 import { api, unwrap } from '../../api/client';
-import type { Indicator, ObligationDetail } from '../../api/types';
+import type { ObligationDetail } from '../../api/types';
 import { useAsync } from '../../api/use-async';
 import { DueCountdown } from '../../components/due-countdown';
 import { ErrorResult } from '../../components/error-result';
@@ -9,9 +9,10 @@ import { LateTag, ObligationStatusTag } from '../../components/reporting-tags';
 import { AssignmentRoleTag } from '../../components/status-tags';
 import { useNow } from '../../clock/server-clock';
 import { useT } from '../../i18n/i18n';
-import { hasRole, OFFICE_ROLES, PLAN_READER_ROLES } from '../../session/roles';
+import { hasRole, OFFICE_ROLES } from '../../session/roles';
 import { useUser } from '../../session/session';
 import { formatDateTime } from '../../time/format';
+import { DeadlineButton } from './deadline-button';
 import { ParticipantParts } from './participant-parts';
 import { ReportForm } from './report-form';
 import { ReportHistory } from './report-history';
@@ -25,41 +26,26 @@ import { WaiveButton } from './waive-button';
 export function ObligationPage({ id }: { id: number }) {
   const user = useUser();
   const detail = useAsync(() => unwrap(api.GET('/api/obligations/{id}', { params: { path: { id } } })), [id]);
-  const planId = detail.data?.planId;
-  // The plan's indicators name the values reported; units cannot read plans, so they see indicator numbers.
-  const plan = useAsync(
-    () =>
-      planId && hasRole(user.role, PLAN_READER_ROLES)
-        ? unwrap(api.GET('/api/plans/{id}', { params: { path: { id: planId } } }))
-        : Promise.resolve(null),
-    [planId, user.role],
-  );
   if (detail.error) {
     return <ErrorResult error={detail.error} onRetry={detail.reload} />;
   }
   if (!detail.data) {
     return <PageLoading />;
   }
-  const indicators: Indicator[] = plan.data?.indicators ?? [];
-  return (
-    <ObligationView
-      detail={detail.data}
-      indicators={indicators}
-      reload={detail.reload}
-      canWaive={hasRole(user.role, OFFICE_ROLES)}
-    />
-  );
+  return <ObligationView detail={detail.data} reload={detail.reload} office={hasRole(user.role, OFFICE_ROLES)} />;
 }
 
 interface ViewProps {
   detail: ObligationDetail;
-  indicators: Indicator[];
   reload: () => void;
-  canWaive: boolean;
+  /** The viewer holds an office role; whether it is this report's office, the API says (`reviewer`). */
+  office: boolean;
 }
 
-function ObligationView({ detail, indicators, reload, canWaive }: ViewProps) {
+function ObligationView({ detail, reload, office }: ViewProps) {
   const t = useT();
+  // The indicators this report concerns come with it: units cannot read the plan itself.
+  const indicators = detail.indicators;
   const now = useNow();
   const waiting = detail.status === 'open' || detail.status === 'returned';
   const overdue = waiting && Date.parse(detail.dueAt) <= now.getTime();
@@ -76,7 +62,12 @@ function ObligationView({ detail, indicators, reload, canWaive }: ViewProps) {
         <Space wrap>
           <ObligationStatusTag status={detail.status} overdue={overdue} />
           <LateTag late={detail.late} />
-          {canWaive && detail.reviewer === 'office' && waiting && <WaiveButton detail={detail} onWaived={reload} />}
+          {office && detail.reviewer === 'office' && waiting && (
+            <>
+              <DeadlineButton detail={detail} onChanged={reload} />
+              <WaiveButton detail={detail} onWaived={reload} />
+            </>
+          )}
         </Space>
       </div>
       <Descriptions

@@ -1,6 +1,6 @@
 import { Card, Empty, Space, Typography } from 'antd';
 import { api, unwrap } from '../../api/client';
-import type { Indicator } from '../../api/types';
+import type { ReportIndicator } from '../../api/types';
 import { useAsync } from '../../api/use-async';
 import { DueCountdown } from '../../components/due-countdown';
 import { ErrorResult } from '../../components/error-result';
@@ -16,7 +16,13 @@ import { SubmissionContent } from './submission-content';
  * 汇总: the lead unit's view of what its participants reported for the same task and month, to consolidate into its
  * own report to the office. Each part opens on its own page, where the lead accepts or returns it.
  */
-export function ParticipantParts({ obligationId, indicators }: { obligationId: number; indicators: Indicator[] }) {
+export function ParticipantParts({
+  obligationId,
+  indicators,
+}: {
+  obligationId: number;
+  indicators: ReportIndicator[];
+}) {
   const t = useT();
   const now = useNow();
   const parts = useAsync(

@@ -2,7 +2,7 @@ import { SendOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Progress, Radio, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { useRef, useState } from 'react';
-import type { Indicator, ObligationDetail, SubmissionKind } from '../../api/types';
+import type { ReportIndicator, ObligationDetail, SubmissionKind } from '../../api/types';
 import { postFormWithProgress } from '../../api/upload';
 import { showApiErrors } from '../../components/form-errors';
 import { useServerClock } from '../../clock/server-clock';
@@ -27,7 +27,7 @@ const API_FIELDS = ['kind', 'progressText', 'percentComplete', 'files'];
 
 interface Props {
   detail: ObligationDetail;
-  indicators: Indicator[];
+  indicators: ReportIndicator[];
   onSubmitted: () => void;
 }
 

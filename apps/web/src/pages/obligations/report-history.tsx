@@ -1,6 +1,6 @@
 import { Empty, Rate, Space, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { Indicator, ObligationDetail, Review } from '../../api/types';
+import type { ReportIndicator, ObligationDetail, Review } from '../../api/types';
 import { LateTag } from '../../components/reporting-tags';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
@@ -20,7 +20,7 @@ interface Entry {
 }
 
 /** Every version the unit sent and every decision on it, oldest first: the full story of one period's report. */
-export function ReportHistory({ detail, indicators }: { detail: ObligationDetail; indicators: Indicator[] }) {
+export function ReportHistory({ detail, indicators }: { detail: ObligationDetail; indicators: ReportIndicator[] }) {
   const t = useT();
   const entries: Entry[] = [
     ...detail.versions.map((version) => ({

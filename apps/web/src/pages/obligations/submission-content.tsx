@@ -1,8 +1,9 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Progress, Space, Typography } from 'antd';
-import type { Indicator, Submission } from '../../api/types';
+import type { ReportIndicator, Submission } from '../../api/types';
 import { SubmissionKindTag } from '../../components/reporting-tags';
 import { useT } from '../../i18n/i18n';
+import { indicatorLabel } from './indicator-fields';
 
 function fileSize(bytes: number): string {
   return bytes >= 1024 * 1024
@@ -11,7 +12,13 @@ function fileSize(bytes: number): string {
 }
 
 /** What one version of a report said: kind, % complete, text, indicator values, attachments to download. */
-export function SubmissionContent({ submission, indicators }: { submission: Submission; indicators: Indicator[] }) {
+export function SubmissionContent({
+  submission,
+  indicators,
+}: {
+  submission: Submission;
+  indicators: ReportIndicator[];
+}) {
   const t = useT();
   const names = new Map(indicators.map((indicator) => [indicator.id, indicator]));
   return (
@@ -37,7 +44,10 @@ export function SubmissionContent({ submission, indicators }: { submission: Subm
             const indicator = names.get(value.indicatorId);
             return (
               <li key={value.indicatorId}>
-                {indicator?.name ?? t('report.indicatorNumber', { id: value.indicatorId })}：
+                {indicator
+                  ? indicatorLabel(indicator, indicators)
+                  : t('report.indicatorNumber', { id: value.indicatorId })}
+                ：
                 <strong>
                   {value.value}
                   {indicator?.unit ?? ''}

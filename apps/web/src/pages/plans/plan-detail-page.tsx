@@ -11,6 +11,9 @@ import { hasRole, OFFICE_ROLES } from '../../session/roles';
 import { useUser } from '../../session/session';
 import { formatDateTime } from '../../time/format';
 import { AcknowledgementTable } from './acknowledgement-table';
+import { CancelTaskButton } from './cancel-task-button';
+import { LadderSettingsPanel } from './ladder-settings-panel';
+import { PlanExports } from './plan-exports';
 import { PlanObligations } from './plan-obligations';
 import { planYears } from './plan-years';
 import { ReportingSettingsPanel } from './reporting-settings-panel';
@@ -30,6 +33,8 @@ export function PlanDetailPage({ id }: { id: number }) {
     return <PageLoading />;
   }
   const detail = plan.data;
+  // Only a published plan's tasks can be cancelled; a draft's are edited in the import review instead.
+  const cancellable = office && detail.status === 'published';
   const tabs = [
     {
       key: 'tasks',
@@ -39,6 +44,14 @@ export function PlanDetailPage({ id }: { id: number }) {
           tasks={detail.tasks}
           unitNames={unitNames}
           caption={t('plan.tabTasks', { count: detail.tasks.length })}
+          actions={
+            cancellable
+              ? (task) =>
+                  task.status === 'active' && (
+                    <CancelTaskButton planId={detail.id} task={task} onCancelled={plan.reload} />
+                  )
+              : undefined
+          }
         />
       ),
     },
@@ -54,6 +67,12 @@ export function PlanDetailPage({ id }: { id: number }) {
       },
     );
   }
+  // Before publication too: the office may set the ladder before the first report falls due.
+  tabs.push({
+    key: 'ladder',
+    label: t('plan.tabLadder'),
+    children: <LadderSettingsPanel planId={detail.id} editable={office} />,
+  });
   return (
     <section aria-labelledby="plan-title">
       <PlanHeader detail={detail} />
@@ -99,6 +118,7 @@ function PlanHeader({ detail }: { detail: PlanDetail }) {
           { key: 'published', label: t('plan.publishedAt'), children: formatDateTime(detail.publishedAt) },
         ]}
       />
+      <PlanExports plan={detail} />
     </>
   );
 }

@@ -15,7 +15,7 @@ import { Link } from '../../router/router';
 import { formatDateTime } from '../../time/format';
 
 const PAGE_SIZE = 50;
-const STATUSES: ObligationStatus[] = ['open', 'submitted', 'returned', 'accepted', 'waived'];
+const STATUSES: ObligationStatus[] = ['open', 'submitted', 'returned', 'accepted', 'waived', 'cancelled'];
 
 /** Every report the plan asks for (task × unit × period), filtered by month and status, each opening its history. */
 export function PlanObligations({ planId }: { planId: number }) {

@@ -1,5 +1,6 @@
-import { Table, Typography } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
 import type { Task } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { TaskUnits } from './task-units';
@@ -12,10 +13,12 @@ interface Props {
   tasks: Task[];
   unitNames: Map<number, string>;
   caption: string;
+  /** What the viewer may do with a task (the office: cancel it); no column without it. */
+  actions?: (task: Task) => ReactNode;
 }
 
-/** The plan's tasks; rows with a unit not yet mapped are highlighted. */
-export function TaskTable({ tasks, unitNames, caption }: Props) {
+/** The plan's tasks; rows with a unit not yet mapped are highlighted, cancelled and completed ones tagged. */
+export function TaskTable({ tasks, unitNames, caption, actions }: Props) {
   const t = useT();
   const columns: TableColumnsType<Task> = [
     { title: t('task.ref'), dataIndex: 'ref', width: 110 },
@@ -23,9 +26,20 @@ export function TaskTable({ tasks, unitNames, caption }: Props) {
       title: t('task.title'),
       dataIndex: 'title',
       render: (_, task) => (
-        <Typography.Paragraph className="task-title" ellipsis={{ rows: 3, expandable: true, symbol: t('common.more') }}>
-          {task.title}
-        </Typography.Paragraph>
+        <>
+          {task.status !== 'active' && (
+            <Tag color={task.status === 'cancelled' ? 'default' : 'green'}>
+              {t(task.status === 'cancelled' ? 'task.status.cancelled' : 'task.status.completed')}
+            </Tag>
+          )}
+          <Typography.Paragraph
+            className="task-title"
+            delete={task.status === 'cancelled'}
+            ellipsis={{ rows: 3, expandable: true, symbol: t('common.more') }}
+          >
+            {task.title}
+          </Typography.Paragraph>
+        </>
       ),
     },
     {
@@ -47,6 +61,15 @@ export function TaskTable({ tasks, unitNames, caption }: Props) {
       render: (_, task) => task.deadlines.map((deadline) => <div key={deadline.raw}>{deadline.raw}</div>),
     },
   ];
+  if (actions) {
+    columns.push({
+      title: t('task.actions'),
+      key: 'actions',
+      width: 130,
+      fixed: 'right',
+      render: (_, task) => actions(task),
+    });
+  }
   return (
     <Table<Task>
       rowKey="id"

@@ -13,6 +13,7 @@ const ACTION: Record<string, MessageKey> = {
   accept_closure: 'event.accept_closure',
   reject_closure: 'event.reject_closure',
   schedule: 'event.schedule',
+  reschedule: 'event.reschedule',
   record_minutes: 'event.record_minutes',
   report_follow_up: 'event.report_follow_up',
   close: 'event.close',
