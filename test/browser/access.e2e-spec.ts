@@ -47,6 +47,8 @@ describeInBrowser('Pages refuse what the role or unit may not see (browser)', ()
     await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/assignments$/);
+    // The signed-in frame renders after the session is read; a Tab pressed before it lands on nothing.
+    await page.getByRole('navigation', { name: '主菜单' }).waitFor();
     await page.keyboard.press('Tab');
     const skipLink = await page.evaluate(ACTIVE_TEXT);
     expect(skipLink).toBe('跳到主要内容');
@@ -102,6 +104,8 @@ describeInBrowser('Pages refuse what the role or unit may not see (browser)', ()
     const { page } = browser;
     await signOut(page);
     await signIn(page, web.baseUrl, 'leader');
+    await page.waitForURL(/\/dashboard$/);
+    await page.getByRole('navigation', { name: '主菜单' }).getByText('行动计划').click();
     await page.waitForURL(/\/plans$/);
     await page.getByRole('link', { name: '阳江市土壤污染防治行动计划' }).waitFor();
     expect(await page.getByRole('button', { name: '导入计划' }).count()).toBe(0);

@@ -26,6 +26,8 @@ export async function ensureWebBuild(): Promise<void> {
     process.stderr.write('  dist/web is missing: building the web app (vite build)…\n');
     execFileSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'apps/web/vite.config.mts'], {
       cwd: ROOT,
+      // The bundle users get: jest sets NODE_ENV=test, with which vite would build React's development bundle.
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   } finally {
