@@ -183,6 +183,7 @@ describeInBrowser('Liaison reports and the office reviews (browser)', () => {
     await page.getByRole('button', { name: '通过' }).click();
     await page.getByText('已通过阳江市农业农村局的报送').waitFor();
     await page.getByText('审核通过').first().waitFor();
+    await page.locator('.history-entry').nth(3).waitFor();
     expect(await page.locator('.history-entry').count()).toBe(4);
     await browser.screenshot('11-accepted');
     expect(browser.pageErrors).toEqual([]);

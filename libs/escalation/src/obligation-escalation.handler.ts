@@ -61,8 +61,9 @@ export class ObligationEscalationHandler implements TimerHandler {
       return new Date(decision.step.fireAt);
     }
     if (!(await this.steps.has(em, decision.step.dedupKey))) {
-      const { caseId } = await this.issuer.issueObligationStep(em, snapshot, decision.step, calendar, now);
-      if (caseId !== null) {
+      const { caseId, caseCreated } = await this.issuer.issueObligationStep(em, snapshot, decision.step, calendar, now);
+      // A case joined was scheduled by the step that opened it.
+      if (caseId !== null && caseCreated) {
         await this.scheduleInterview(em, caseId, calendar, now);
       }
     }

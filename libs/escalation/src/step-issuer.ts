@@ -45,6 +45,8 @@ export interface IssuedObligationStep {
   recordRef: string | null;
   /** The supervision case the step opened (or joined), for `supervision_case`. */
   caseId: number | null;
+  /** Whether this step opened the case (false when it joined one opened by another report of the same unit). */
+  caseCreated: boolean;
 }
 
 /**
@@ -102,6 +104,7 @@ export class StepIssuer {
     const common = { ...sender, unitName: unit.name, taskTitle, periodLabel: label, dueAt, path };
     let recordRef: string | null = null;
     let caseId: number | null = null;
+    let caseCreated = false;
     let content: EmailContent | null = null;
     switch (step.kind) {
       case 'reminder_before_due':
@@ -130,7 +133,7 @@ export class StepIssuer {
           step.trigger === 'consecutive_overdue'
             ? `连续两期逾期未报送工作进展情况（${label}）`
             : `${label}工作进展情况逾期 ${overdueWorkingDays} 个工作日未报送`;
-        const opened = await this.cases.open(em, {
+        const { supervisionCase: opened, created } = await this.cases.openOrJoin(em, {
           unitId: unit.id,
           planId: plan.id,
           reason,
@@ -140,12 +143,16 @@ export class StepIssuer {
           openedBy: ENGINE,
           dedupKey: `case:${unitKey}`,
         });
-        if (!(await em.existsBy(SupervisionCaseLink, { caseId: opened.id, kind: 'obligation', refId: obligationId }))) {
+        if (created) {
+          await this.caseNotices.caseOpened(em, opened, `notice:case:${opened.id}`);
+        } else if (
+          !(await em.existsBy(SupervisionCaseLink, { caseId: opened.id, kind: 'obligation', refId: obligationId }))
+        ) {
           await em.insert(SupervisionCaseLink, { caseId: opened.id, kind: 'obligation', refId: obligationId });
         }
-        await this.caseNotices.caseOpened(em, opened, `notice:case:${opened.id}`);
         recordRef = `case:${opened.id}`;
         caseId = opened.id;
+        caseCreated = created;
         break;
       }
     }
@@ -192,7 +199,7 @@ export class StepIssuer {
         at: this.clock.now(),
       },
     });
-    return { recordRef, caseId };
+    return { recordRef, caseId, caseCreated };
   }
 
   /**

@@ -103,11 +103,22 @@ export class SupervisionCasesService {
   ) {}
 
   async open(em: EntityManager, input: OpenCaseInput): Promise<SupervisionCase> {
+    return (await this.openOrJoin(em, input)).supervisionCase;
+  }
+
+  /**
+   * Opens the case, or returns the one already opened under the same dedup key (`created: false`): its notices and
+   * timers went out in the transaction that created it, so a caller joining it has nothing to send again.
+   */
+  async openOrJoin(
+    em: EntityManager,
+    input: OpenCaseInput,
+  ): Promise<{ supervisionCase: SupervisionCase; created: boolean }> {
     const dedupKey = input.dedupKey?.trim() ? requireText('dedupKey', input.dedupKey, 200) : null;
     if (dedupKey) {
       const existing = await em.findOneBy(SupervisionCase, { dedupKey });
       if (existing) {
-        return existing;
+        return { supervisionCase: existing, created: false };
       }
     }
     const unit = await requireUnit(em, 'unitId', input.unitId);
@@ -200,7 +211,7 @@ export class SupervisionCasesService {
         obligationIds,
       },
     });
-    return supervisionCase;
+    return { supervisionCase, created: true };
   }
 
   /** 签收 by the unit's liaison or head. */
