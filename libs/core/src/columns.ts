@@ -21,3 +21,11 @@ export const utcDate: ValueTransformer = {
 export function timestampColumn(name: string, nullable = false) {
   return { name, type: 'datetime' as const, precision: 3, nullable, transformer: utcDate };
 }
+
+/**
+ * A DATETIME(3) parameter or literal for plain SQL: the UTC text SQLite stores (and compares as a string) and MySQL
+ * (timezone Z) reads as the same instant.
+ */
+export function dbTime(instant: Date): string {
+  return instant.toISOString().replace('T', ' ').replace('Z', '');
+}

@@ -49,10 +49,4 @@ export function inList(values: readonly unknown[]): Fragment {
   return values.length === 0 ? raw('(NULL)') : new Fragment(`(${values.map(() => '?').join(', ')})`, values);
 }
 
-/**
- * How a timestamp parameter is compared with a DATETIME(3) column on both drivers: SQLite stores the UTC text
- * `YYYY-MM-DD HH:MM:SS.SSS` and compares strings; MySQL reads the same literal as a DATETIME.
- */
-export function dbTime(instant: Date): string {
-  return instant.toISOString().replace('T', ' ').replace('Z', '');
-}
+export { dbTime } from '@app/core';

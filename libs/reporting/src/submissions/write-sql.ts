@@ -5,10 +5,7 @@ import type { EntityManager } from 'typeorm';
  * its prepared statement and neither driver goes through TypeORM's query builder. Both drivers bind `?`.
  */
 
-/** A DATETIME(3) parameter: the UTC text SQLite stores and MySQL (timezone Z) reads as the same instant. */
-export function dbTime(instant: Date): string {
-  return instant.toISOString().replace('T', ' ').replace('Z', '');
-}
+export { dbTime } from '@app/core';
 
 /** Runs an INSERT and answers the new row's id (mysql2: `insertId`; better-sqlite3: `lastInsertRowid`). */
 export async function insertReturningId(em: EntityManager, sql: string, params: unknown[]): Promise<number> {
