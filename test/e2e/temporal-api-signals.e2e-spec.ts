@@ -8,6 +8,7 @@ import {
   assessmentWorkflowId,
   DurableTimer,
   interviewWorkflowId,
+  obligationWorkflowId,
   supervisionCaseWorkflowId,
   WorkflowCommandRecord,
   WorkflowCommandRelay,
@@ -173,6 +174,53 @@ describe('Temporal mode: the API tells the workflows (e2e)', () => {
         .post(`/api/supervision-cases/${caseId}/acknowledge`)
         .set(as(await t.login('liaison')));
       await requestClosure(caseId);
+      expect(await newCommands()).toEqual([]);
+    });
+  });
+
+  describe('plan ladder', () => {
+    async function runningObligationIds(): Promise<number[]> {
+      const rows = await t.app
+        .get(DataSource)
+        .query<Array<{ id: number }>>(
+          `SELECT id FROM reporting_obligation WHERE plan_id = ? AND status IN ('open', 'returned', 'submitted') ORDER BY id`,
+          [planId],
+        );
+      return rows.map((row) => Number(row.id));
+    }
+
+    it("should signal the new ladder to every running obligation's workflow", async () => {
+      const office = await t.login('office');
+      const changed = await request(t.http)
+        .put(`/api/plans/${planId}/ladder`)
+        .set(as(office))
+        .send({ yellowWarningAfterWorkingDays: 2, redWarningAfterWorkingDays: 6, officeOpensAt: '08:30' })
+        .expect(200);
+      const running = await runningObligationIds();
+      expect(running.length).toBeGreaterThan(0);
+      expect((changed.body as { replanned: number }).replanned).toBe(running.length);
+      const ladder = expect.objectContaining({
+        yellowWarningAfterWorkingDays: 2,
+        redWarningAfterWorkingDays: 6,
+        supervisionAfterWorkingDays: 10,
+        officeHours: { start: '08:30', end: '18:00' },
+      }) as unknown;
+      expect(await newCommands()).toEqual(
+        running.map((id) => ({
+          kind: 'signal',
+          workflowId: obligationWorkflowId(String(id)),
+          name: 'ladderChanged',
+          args: [{ ladder }],
+        })),
+      );
+    });
+
+    it('should signal nothing when the new ladder is refused', async () => {
+      await request(t.http)
+        .put(`/api/plans/${planId}/ladder`)
+        .set(as(await t.login('office')))
+        .send({ yellowWarningAfterWorkingDays: 7 })
+        .expect(400);
       expect(await newCommands()).toEqual([]);
     });
   });

@@ -119,6 +119,76 @@ describe('Temporal workflow replay', () => {
     });
   });
 
+  describe('reportingObligationWorkflow: the office changes the plan ladder', () => {
+    const input: ReportingObligationInput = {
+      obligation: {
+        id: 'o-lad',
+        unitId: 'u-agri',
+        taskId: 't-soil-survey',
+        period: '2026-03',
+        dueAt: instantOf('2026-04-03 23:59'),
+        openedAt: instantOf('2026-04-01 01:00'),
+      },
+      previousPeriodOverdue: false,
+    };
+    // No reminders, the yellow warning on the 2nd working day overdue: Qingming (4–6 April) makes that Wed 8 April.
+    const newLadder = {
+      reminderWorkingDaysBeforeDue: null,
+      remindOnDueDate: false,
+      yellowWarningAfterWorkingDays: 2,
+      redWarningAfterWorkingDays: 5,
+      supervisionAfterWorkingDays: 10,
+    };
+
+    /**
+     * Waits for the default ladder's reminder (1 April 09:00); at 07:00 a ladder whose warnings run backwards arrives
+     * and is refused; at 08:00 the new ladder: the reminder's timer is cancelled and the yellow warning planned. The
+     * report comes in before it.
+     */
+    function history(): HistoryBuilder {
+      const h = new HistoryBuilder({
+        workflowType: 'reportingObligationWorkflow',
+        workflowId: obligationWorkflowId('o-lad'),
+        runId: 'o-lad#run1',
+        input,
+        startedAt: instantOf('2026-04-01 01:00') + 2_000,
+      });
+      let task = h.workflowTask();
+      const load = h.scheduleActivity(task, 1, 'loadCalendar', {});
+      h.at(h.now + 1_000).completeActivity(load, calendar);
+      task = h.workflowTask();
+      const reminder = h.startTimer(task, 1, instantOf('2026-04-01 09:00') - h.now);
+      h.at(instantOf('2026-04-01 07:00')).signal('ladderChanged', {
+        ladder: { yellowWarningAfterWorkingDays: 5, redWarningAfterWorkingDays: 2 },
+      });
+      h.workflowTask();
+      h.at(instantOf('2026-04-01 08:00')).signal('ladderChanged', { ladder: newLadder });
+      task = h.workflowTask();
+      h.cancelTimer(task, 1, reminder);
+      const yellow = h.startTimer(task, 2, instantOf('2026-04-08 09:00') - h.now);
+      h.at(instantOf('2026-04-07 15:00')).signal('submitted', { submissionId: 's-1' });
+      task = h.workflowTask();
+      h.cancelTimer(task, 2, yellow);
+      h.at(instantOf('2026-04-09 10:00')).signal('accepted', { submissionId: 's-1' });
+      task = h.workflowTask();
+      h.complete(task, {});
+      return h;
+    }
+
+    let calls: readonly RecordedCall[];
+    beforeAll(async () => {
+      const outcome = await replayAll(code, [{ runId: 'o-lad#run1', history: history().build() }]);
+      expect(outcome.results.get('o-lad#run1')?.error).toBeUndefined();
+      calls = outcome.calls.get('o-lad#run1') ?? [];
+    });
+
+    it('should plan the next step with the new ladder and issue nothing the old one had planned', () => {
+      expect(timerTargets(calls)).toEqual(['2026-04-01 09:00', '2026-04-08 09:00']);
+      expect(activityTypes(calls)).toEqual(['loadCalendar']);
+      expect(resultOf(calls)).toMatchObject({ status: 'accepted', round: 0, steps: [] });
+    });
+  });
+
   describe('yearEndAssessmentWorkflow', () => {
     const input: YearEndAssessmentInput = { planId: 'p-1', year: 2026 };
 

@@ -65,12 +65,17 @@ export interface WaivedSignal {
 export interface ObligationDeadlineChangedSignal {
   readonly dueAt: Instant;
 }
+/** The plan's ladder as the office set it (`PUT /api/plans/:id/ladder`); null when it went back to the default. */
+export interface LadderChangedSignal {
+  readonly ladder: Partial<EscalationLadder> | null;
+}
 
 export const submittedSignal = defineSignal<[SubmittedSignal]>('submitted');
 export const returnedSignal = defineSignal<[ReturnedSignal]>('returned');
 export const acceptedSignal = defineSignal<[AcceptedSignal]>('accepted');
 export const waivedSignal = defineSignal<[WaivedSignal]>('waived');
 export const obligationDeadlineChangedSignal = defineSignal<[ObligationDeadlineChangedSignal]>('deadlineChanged');
+export const ladderChangedSignal = defineSignal<[LadderChangedSignal]>('ladderChanged');
 
 /** `cancelled`: the task was cancelled (workflow cancellation). `aborted`: the database refused a step. */
 export type ObligationWorkflowState = ObligationStatus | 'cancelled' | 'aborted';
@@ -142,7 +147,8 @@ interface ObligationState {
 
 export async function reportingObligationWorkflow(input: ReportingObligationInput): Promise<ObligationWorkflowResult> {
   const { obligation } = input;
-  const ladder = validInput(() => resolveLadder(input.ladder));
+  let ladderSettings = input.ladder;
+  let ladder = validInput(() => resolveLadder(ladderSettings));
   const carried = input.carried;
   const state: ObligationState = {
     status: carried?.status ?? 'open',
@@ -209,19 +215,32 @@ export async function reportingObligationWorkflow(input: ReportingObligationInpu
       changes.bump();
     }
   });
+  setHandler(ladderChangedSignal, ({ ladder: settings }) => {
+    // Steps already issued stay issued; the next one is placed by the new ladder.
+    try {
+      ladder = resolveLadder(settings ?? undefined);
+      ladderSettings = settings ?? undefined;
+      changes.bump();
+    } catch (error) {
+      reject('ladderChanged', error instanceof Error ? error.message : String(error));
+    }
+  });
   setHandler(obligationStatusQuery, () => statusOf(obligation.id, state));
 
   let range: CalendarRange = calendarRange(obligation.openedAt, state.dueAt);
   let calendar = await loadWorkingCalendar(activities.loadCalendar, input.calendar, range);
   // Known at opening only when already true; otherwise asked once this obligation is overdue itself (see below).
   let previousPeriodOverdue = carried?.previousPeriodOverdue ?? input.previousPeriodOverdue;
-  let previousPeriodChecked = previousPeriodOverdue || !ladder.supervisionOnConsecutiveOverdue;
+  let previousPeriodChecked = false;
+  const mustCheckPreviousPeriod = (): boolean =>
+    ladder.supervisionOnConsecutiveOverdue && !previousPeriodOverdue && !previousPeriodChecked;
 
   try {
     while (waiting() || state.status === 'submitted') {
       if (historyIsLong()) {
         return await continueAsNew<typeof reportingObligationWorkflow>({
           ...input,
+          ladder: ladderSettings,
           carried: carriedFrom(state, previousPeriodOverdue),
         });
       }
@@ -229,7 +248,7 @@ export async function reportingObligationWorkflow(input: ReportingObligationInpu
         range = calendarRange(obligation.openedAt, state.dueAt);
         calendar = await loadWorkingCalendar(activities.loadCalendar, undefined, range);
       }
-      if (!previousPeriodChecked && waiting() && Date.now() > state.dueAt) {
+      if (mustCheckPreviousPeriod() && waiting() && Date.now() > state.dueAt) {
         // The previous period falls due a period before this one, so by now its lateness is settled; the
         // consecutive-overdue case sits at the yellow point, the first step after the due date.
         ({ overdue: previousPeriodOverdue } = await activities.checkPreviousPeriod({ obligationId: obligation.id }));
