@@ -35,11 +35,15 @@ interface WarningBody {
 }
 
 /**
- * 进度滞后预警 on the embedded engine: a report's % complete is judged at the next office opening against the
- * elapsed share of its task's deadline window and the plan's margin; a lagging unit is warned once (inbox, SMTP,
- * audit), a unit on track never, and the office's margin decides.
+ * 进度滞后预警: a report's % complete is judged at the next office opening against the elapsed share of its task's
+ * deadline window and the plan's margin; a lagging unit is warned once (inbox, SMTP, audit), a unit on track never,
+ * and the office's margin decides. The check is a database timer in both modes: in Temporal mode (no server needed
+ * here, the outbox just queues the workflows' signals) the API's embedded poller runs it all the same.
  */
-describe('Progress-lag warnings (e2e)', () => {
+describe.each([
+  ['embedded engine', {}],
+  ['Temporal mode', { WORKFLOW_ENGINE: 'temporal', TEMPORAL_ADDRESS: '127.0.0.1:1' }],
+])('Progress-lag warnings, %s (e2e)', (_engine, env: Record<string, string>) => {
   let t: TestApp;
   let smtp: SmtpSink;
   let lagPlanId: number;
@@ -97,7 +101,7 @@ describe('Progress-lag warnings (e2e)', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    t = await startTestApp({ SMTP_URL: smtp.url });
+    t = await startTestApp({ SMTP_URL: smtp.url, ...env });
     // Tuesday 1 December 2026, 10:00: both plans are published; 2 December is a working day.
     const office = await moveTo('2026-12-01T10:00:00+08:00');
     lagPlanId = await publish(office, '土壤污染防治');

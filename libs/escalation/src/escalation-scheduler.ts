@@ -5,13 +5,11 @@ import { Obligation, ObligationEvent, snapshotOf } from '@app/reporting';
 import { EmbeddedEngine, WorkingCalendarProvider, nextEscalationStep } from '@app/workflows';
 import { OBLIGATION_TIMER } from './obligation-escalation.handler';
 import { PlanLadderReader } from './plan-ladder/plan-ladder.reader';
-import { ProgressLagPlanner } from './progress-lag/progress-lag-planner';
 
 /**
  * Keeps each obligation's timer in step with its state, inside the transaction that changed it: a new obligation
  * waits for its first reminder, a submission, acceptance, waiver or cancellation stops the ladder, a return restarts
- * it from the new due date, a deadline change moves what is still to come. Nothing already issued is undone. A
- * submission also plans the report's progress-lag check (`ProgressLagPlanner`).
+ * it from the new due date, a deadline change moves what is still to come. Nothing already issued is undone.
  */
 @Injectable()
 export class EscalationScheduler {
@@ -20,7 +18,6 @@ export class EscalationScheduler {
     private readonly calendars: WorkingCalendarProvider,
     private readonly clock: Clock,
     private readonly ladders: PlanLadderReader,
-    private readonly progressLag: ProgressLagPlanner,
   ) {}
 
   async onObligationEvent(em: EntityManager, event: ObligationEvent): Promise<void> {
@@ -34,9 +31,6 @@ export class EscalationScheduler {
         await this.engine.schedule(em, OBLIGATION_TIMER, event.obligationId, this.clock.now());
         return;
       case 'submitted':
-        await this.engine.cancel(em, OBLIGATION_TIMER, event.obligationId);
-        await this.progressLag.onSubmitted(em, event.obligationId);
-        return;
       case 'accepted':
       case 'waived':
       case 'cancelled':

@@ -64,6 +64,7 @@ export class EscalationModule implements OnModuleInit {
     private readonly interviewAppointments: InterviewAppointments,
     private readonly circulars: MonthlyCirculars,
     private readonly progressLagChecks: ProgressLagCheckHandler,
+    private readonly progressLagPlanner: ProgressLagPlanner,
   ) {}
 
   onModuleInit(): void {
@@ -71,6 +72,12 @@ export class EscalationModule implements OnModuleInit {
     // interview timers only on the embedded engine: in Temporal mode workflows run them.
     this.engine.register(CIRCULAR_TIMER, this.circulars);
     this.engine.register(PROGRESS_LAG_TIMER, this.progressLagChecks);
+    // A submitted report's progress-lag check is a timer in both modes too: it is no deadline of the obligation.
+    this.hooks.register(async (em, event) => {
+      if (event.kind === 'submitted') {
+        await this.progressLagPlanner.onSubmitted(em, event.obligationId);
+      }
+    });
     // One engine follows obligations, cases and interviews: embedded timers, or starts and signals for Temporal
     // (through the outbox).
     if (this.config.workflowEngine === 'temporal') {
