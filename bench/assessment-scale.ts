@@ -275,6 +275,14 @@ async function seed(ds: DataSource, mysql: boolean, unitCount: number, taskCount
      WHERE o.plan_id = ? AND s.status = 'accepted'`,
     [office.id, office.unit_id, planId],
   );
+  // What submitting and accepting write on the obligation: its current submission and the office's rating.
+  await ds.query(
+    `UPDATE reporting_obligation SET
+       current_submission_id = (SELECT s.id FROM reporting_submission s WHERE s.obligation_id = reporting_obligation.id),
+       accepted_rating = (SELECT r.rating FROM reporting_review r WHERE r.obligation_id = reporting_obligation.id)
+     WHERE plan_id = ? AND status IN ('accepted', 'submitted')`,
+    [planId],
+  );
   await ds.query(
     `INSERT INTO reporting_indicator_value (submission_id, indicator_id, value)
      SELECT s.id, i.id, 80 + (s.id + i.id) % 25
@@ -413,9 +421,8 @@ async function plainAggregate(ds: DataSource, planId: number): Promise<Map<numbe
        SUM(CASE WHEN o.status <> 'waived' AND (o.status IN ('submitted', 'accepted') OR o.due_at <= ?) THEN 1 ELSE 0 END) AS counted,
        SUM(CASE WHEN o.status IN ('submitted', 'accepted') AND o.late = 0 AND (o.round = 0 OR NOT EXISTS
          (SELECT 1 FROM reporting_submission ls WHERE ls.obligation_id = o.id AND ls.late = 1)) THEN 1 ELSE 0 END) AS onTime,
-       COUNT(r.rating) AS rated, SUM(r.rating) AS ratingSum
+       COUNT(o.accepted_rating) AS rated, SUM(o.accepted_rating) AS ratingSum
      FROM reporting_obligation o
-     LEFT JOIN reporting_review r ON r.obligation_id = o.id AND r.decision = 'accepted' AND r.rating IS NOT NULL
      WHERE o.plan_id = ? AND o.period >= ? AND o.period < ?
      GROUP BY o.unit_id + 0`,
     [asOf, planId, from, to],

@@ -5,8 +5,9 @@
  *
  * Every step does the same work on both sides: find the due timer, write one `escalation_step` row, move the timer
  * to its next due time. The engine runs it through `EmbeddedEngine.sweep()` with a registered handler that records
- * the row through the app's `StepLog.record` (TypeORM) and returns the next due time, so the cost measured is the
- * engine's own: claim, savepoint per step, handler insert, timer update, commit. The baseline selects 200 due rows
+ * the row through the app's `StepLog.record` (one bound INSERT through TypeORM's query runner) and returns the next
+ * due time, so the cost measured is the engine's own: claim, savepoint per step, handler insert, timer update,
+ * commit. The baseline selects 200 due rows
  * (the sweep's claim size), moves them with one UPDATE … WHERE id IN and records them with one multi-row INSERT,
  * one transaction per 200, on the bare driver (better-sqlite3 or mysql2).
  *
@@ -16,7 +17,7 @@
  * Then, where the engine's time goes (default 5k steps per variant, in interleaved rounds of 1k so that load from
  * elsewhere on the machine hits every variant alike): statements per step; the engine's own statement sequence
  * replayed on the bare driver, with and without the savepoints (its cost without TypeORM); and the handler alone
- * (the floor of any engine that calls a TypeORM handler per step).
+ * (the floor of any engine that calls the app's handler per step).
  *
  * Last, the real escalation handlers: a published plan (seed 002, 621 obligations) swept on 17 December 2026, when
  * every obligation is due for its supervision case: steps/s, statements and CPU per step, the most frequent
@@ -246,7 +247,7 @@ async function main(): Promise<void> {
           },
           {
             name: 'engine sweep',
-            note: `EmbeddedEngine.sweep(): 1 txn per ${BATCH}, savepoint per step, TypeORM handler`,
+            note: `EmbeddedEngine.sweep(): 1 txn per ${BATCH}, savepoint per step, the app's handler`,
             run: (deadline) => sweepAll(engine, deadline),
             orm: true,
           },
@@ -264,7 +265,7 @@ async function main(): Promise<void> {
           },
           {
             name: 'handler only',
-            note: `no timer work: the handler's TypeORM insert, 1 txn per ${BATCH}`,
+            note: `no timer work: the handler's INSERT (StepLog.record), 1 txn per ${BATCH}`,
             run: (deadline) => handlerAlone(unitOfWork, handler, deadline),
             orm: true,
           },
@@ -475,7 +476,7 @@ async function moveWithCase(tx: BareSession, due: Array<{ id: number }>): Promis
   );
 }
 
-/** The handler alone, N times, in transactions of 200: the floor of any engine that runs TypeORM handlers per step. */
+/** The handler alone, N times, in transactions of 200: the floor of any engine that runs the app's handler per step. */
 async function handlerAlone(unitOfWork: UnitOfWork, handler: TimerHandler, deadline: number): Promise<number> {
   let lastId = 0;
   return untilEmpty(deadline, () =>

@@ -333,6 +333,8 @@ describe(AssessmentFactsReader.name, () => {
       reviewedAt: o.dueAt,
       newDueAt: null,
     });
+    // What submitting and accepting write on the obligation itself.
+    await em.update(Obligation, { id: o.id }, { currentSubmissionId: s.id, acceptedRating: rating });
   }
 
   const of = (unitId: number) => facts.get(unitId) as UnitFacts;

@@ -12,6 +12,7 @@ import { AddAssessmentReviewIndex1768003200000 } from './1768003200000-AddAssess
 import { AddPlanLadders1768089600000 } from './1768089600000-AddPlanLadders';
 import { SealAuditChainInBackground1768176000000 } from './1768176000000-SealAuditChainInBackground';
 import { AddProgressLagMargin1768262400000 } from './1768262400000-AddProgressLagMargin';
+import { AddObligationAcceptedRating1768348800000 } from './1768348800000-AddObligationAcceptedRating';
 
 /** Every migration, in order. Listed explicitly so the bundled API and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AddPlanLadders1768089600000,
   SealAuditChainInBackground1768176000000,
   AddProgressLagMargin1768262400000,
+  AddObligationAcceptedRating1768348800000,
 ];

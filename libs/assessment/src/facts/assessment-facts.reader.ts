@@ -94,22 +94,23 @@ export class AssessmentFactsReader {
       }
     }
 
-    // Read in (plan, period) order, rows and reviews come nearly in id order; grouping by `unit_id + 0` keeps SQLite
-    // from walking a unit-ordered index instead to spare the sort, which visits the rows at random (many times
-    // slower). The select list repeats the expression for MySQL's ONLY_FULL_GROUP_BY.
+    // Every column read is in `ix_reporting_obligation_assessment` (the office's rating included, kept on the
+    // obligation when it accepts), so the year is read from that index alone, in (plan, period) order; grouping by
+    // `unit_id + 0` keeps SQLite from walking a unit-ordered index instead to spare the sort, which visits the rows at
+    // random (many times slower). The select list repeats the expression for MySQL's ONLY_FULL_GROUP_BY.
     for (const row of await run(`SELECT o.unit_id + 0 AS unitId,
           SUM(CASE WHEN ${COUNTED} THEN 1 ELSE 0 END) AS counted,
           SUM(CASE WHEN ${COUNTED} AND ${ON_TIME} THEN 1 ELSE 0 END) AS onTime,
           GROUP_CONCAT(CASE WHEN ${COUNTED} AND NOT ${ON_TIME}
             THEN (CASE WHEN o.status IN ('open', 'returned') THEN -o.id ELSE o.id END) END) AS missed,
-          SUM(CASE WHEN r.rating = 1 THEN 1 ELSE 0 END) AS r1,
-          SUM(CASE WHEN r.rating = 2 THEN 1 ELSE 0 END) AS r2,
-          SUM(CASE WHEN r.rating = 3 THEN 1 ELSE 0 END) AS r3,
-          SUM(CASE WHEN r.rating = 4 THEN 1 ELSE 0 END) AS r4,
-          SUM(CASE WHEN r.rating = 5 THEN 1 ELSE 0 END) AS r5,
-          GROUP_CONCAT(CASE WHEN r.rating <= 3 THEN r.submission_id * 10 + r.rating END) AS lowRatings
+          SUM(CASE WHEN o.accepted_rating = 1 THEN 1 ELSE 0 END) AS r1,
+          SUM(CASE WHEN o.accepted_rating = 2 THEN 1 ELSE 0 END) AS r2,
+          SUM(CASE WHEN o.accepted_rating = 3 THEN 1 ELSE 0 END) AS r3,
+          SUM(CASE WHEN o.accepted_rating = 4 THEN 1 ELSE 0 END) AS r4,
+          SUM(CASE WHEN o.accepted_rating = 5 THEN 1 ELSE 0 END) AS r5,
+          GROUP_CONCAT(CASE WHEN o.accepted_rating <= 3
+            THEN o.current_submission_id * 10 + o.accepted_rating END) AS lowRatings
         FROM reporting_obligation o
-        LEFT JOIN reporting_review r ON r.obligation_id = o.id AND r.decision = 'accepted' AND r.rating IS NOT NULL
         WHERE o.plan_id = :planId AND o.period >= :periodFrom AND o.period < :periodTo
         GROUP BY o.unit_id + 0`)) {
       const f = of(row.unitId);

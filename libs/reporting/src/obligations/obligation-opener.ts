@@ -79,6 +79,7 @@ export class ObligationOpener {
         late: false,
         returnedAt: null,
         acceptedAt: null,
+        acceptedRating: null,
         reviewedBy: null,
         createdAt: now,
         updatedAt: now,

@@ -65,6 +65,10 @@ export class Obligation {
   @Column(timestampColumn('accepted_at', true))
   acceptedAt!: Date | null;
 
+  /** The office's rating (1–5) given when it accepted, also in the review: the assessment reads it from here. */
+  @Column({ name: 'accepted_rating', type: 'integer', nullable: true })
+  acceptedRating!: number | null;
+
   /** The user who accepted, returned or waived it last. */
   @Column({ name: 'reviewed_by', type: 'integer', nullable: true })
   reviewedBy!: number | null;

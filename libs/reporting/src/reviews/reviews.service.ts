@@ -58,7 +58,14 @@ export class ReviewsService {
     return this.unitOfWork.run(async (em) => {
       const before = await this.reviewable(em, user, id);
       const now = this.clock.now();
-      const after: Obligation = { ...before, status: 'accepted', acceptedAt: now, reviewedBy: user.id, updatedAt: now };
+      const after: Obligation = {
+        ...before,
+        status: 'accepted',
+        acceptedAt: now,
+        acceptedRating: rating,
+        reviewedBy: user.id,
+        updatedAt: now,
+      };
       await this.transition(em, before, after, ['submitted']);
       const submission = await em.findOneByOrFail(Submission, { id: before.currentSubmissionId as number });
       await em.update(Submission, { id: submission.id }, { status: 'accepted' });
@@ -186,6 +193,7 @@ export class ReviewsService {
         dueAt: after.dueAt,
         returnedAt: after.returnedAt,
         acceptedAt: after.acceptedAt,
+        acceptedRating: after.acceptedRating,
         reviewedBy: after.reviewedBy,
         updatedAt: after.updatedAt,
       })
