@@ -24,7 +24,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real API on a fresh database (SQLite, or MariaDB when DATABASE_URL says so), with the demo organisation. */
+/**
+ * The real API on a fresh database (SQLite, or MariaDB when DATABASE_URL says so), with the demo organisation unless
+ * `DEMO_DATA: '0'`.
+ */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'));
@@ -39,7 +42,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const app = await createApiApp(config, new JsonLogger('error', (line) => process.stderr.write(line)));
   await app.init();
-  await app.get(DemoSeeder).seedIfEmpty();
+  if (config.demoData) {
+    await app.get(DemoSeeder).seedIfEmpty();
+  }
   const http = app.getHttpServer() as App;
   const appClock = app.get(Clock);
   // With ALLOW_CLOCK_CONTROL=0 the app runs on the system clock; tests that move time must not ask for that.

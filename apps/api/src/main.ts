@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@app/config';
-import { DemoSeeder } from '@app/org';
+import { DemoSeeder, OrgBootstrap } from '@app/org';
 import { createApiApp } from './create-app';
 
 async function bootstrap(): Promise<void> {
@@ -18,6 +18,7 @@ async function bootstrap(): Promise<void> {
   const app = await createApiApp(config);
   const seeder = app.get(DemoSeeder);
   const seeded = config.demoData ? await seeder.seedIfEmpty() : false;
+  const empty = !config.demoData && (await app.get(OrgBootstrap).isEmpty());
   await app.listen(config.port, config.host);
   printWelcome(
     config.publicUrl,
@@ -25,6 +26,7 @@ async function bootstrap(): Promise<void> {
     seeder.logins(),
     seeded,
     config.demoData,
+    empty,
   );
 }
 
@@ -34,6 +36,7 @@ function printWelcome(
   logins: ReturnType<DemoSeeder['logins']>,
   seeded: boolean,
   demo: boolean,
+  empty: boolean,
 ): void {
   const lines = [
     '',
@@ -45,6 +48,12 @@ function printWelcome(
     for (const login of logins) {
       lines.push(`    ${login.username.padEnd(16)} ${login.password}   ${login.role.padEnd(13)} ${login.displayName}`);
     }
+  }
+  if (empty) {
+    lines.push(
+      '  数据库中还没有组织机构。The database has no organisation yet; create the government, its office and the first',
+      '  administrator with:  ADMIN_PASSWORD=… npm run cli -- org init --government 某某市人民政府',
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }

@@ -1,6 +1,7 @@
 import { EXIT_BAD_INPUT, EXIT_FAILURE, processIo, type CliIo, type Command } from './cli-io';
 import { runAuditSeal } from './audit-seal.command';
 import { runAuditVerify } from './audit-verify.command';
+import { runOrgInit } from './org-init.command';
 import { runPlanImport } from './plan-import.command';
 import { runPlanParse } from './plan-parse.command';
 import { runWorkflowsAdopt } from './workflows-adopt.command';
@@ -15,6 +16,7 @@ export const COMMANDS: Record<string, Command> = {
   'audit verify': runAuditVerify,
   'audit seal': runAuditSeal,
   'workflows adopt': runWorkflowsAdopt,
+  'org init': runOrgInit,
 };
 
 function usage(): string {

@@ -23,6 +23,8 @@ export { UnitResolver } from './resolution/unit-resolver';
 export type { Resolution, ResolvableUnit, UnitCandidate, ResolveContext } from './resolution/unit-resolver';
 export { cleanUnitName } from './resolution/unit-name';
 export { DemoSeeder } from './demo/demo-seeder.service';
+export { OrgBootstrap } from './bootstrap/org-bootstrap.service';
+export type { OrgInitInput, OrgInitResult } from './bootstrap/org-bootstrap.service';
 export type { DemoLogin } from './demo/demo-seeder.service';
 export { OrgModule, isId } from './org.module';
 

@@ -4,6 +4,7 @@ import { AccessGuard } from './access/access.guard';
 import { ResourceScopeRegistry } from './access/resource-scope.registry';
 import { AuthService } from './auth/auth.service';
 import { SessionCache } from './auth/session-cache';
+import { OrgBootstrap } from './bootstrap/org-bootstrap.service';
 import { DemoSeeder } from './demo/demo-seeder.service';
 import { Unit } from './units/unit.entity';
 import { UnitsService } from './units/units.service';
@@ -22,8 +23,9 @@ import { UsersService } from './users/users.service';
     AccessGuard,
     ResourceScopeRegistry,
     DemoSeeder,
+    OrgBootstrap,
   ],
-  exports: [UnitsService, UsersService, AuthService, AccessGuard, ResourceScopeRegistry, DemoSeeder],
+  exports: [UnitsService, UsersService, AuthService, AccessGuard, ResourceScopeRegistry, DemoSeeder, OrgBootstrap],
 })
 export class OrgModule implements OnModuleInit {
   constructor(
