@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { DurableTimer } from '@app/workflows';
 import { unitIdByName } from '../factories/org-lookup';
 import { SmtpSink, startSmtpSink } from '../factories/smtp-sink';
 import { startTestApp, TestApp } from '../factories/test-app';
@@ -148,5 +150,52 @@ describe('Interview appointments (e2e)', () => {
       .send({ minutes: '说明了逾期原因并作出整改承诺。' })
       .expect(200);
     expect((await reschedule('supervisor', { time: '2026-12-01T10:00:00+08:00', place: '会议室' })).status).toBe(409);
+  });
+
+  it("should remind at the plan's own office opening when the interview is about a case of that plan", async () => {
+    const office = await login('office');
+    const supervisor = await login('supervisor');
+    const imported = await request(t.http)
+      .post('/api/plans/import')
+      .set(as(office))
+      .send({
+        text: [
+          '阳江市2026年农用地安全利用工作要点',
+          '一、农用地',
+          '（一）开展农用地土壤污染状况详查。2026年底前完成。（市农业农村局牵头）',
+        ].join('\n'),
+      })
+      .expect(201);
+    const planId = (imported.body as { id: number }).id;
+    await request(t.http)
+      .put(`/api/plans/${planId}/ladder`)
+      .set(as(office))
+      .send({ officeOpensAt: '08:30' })
+      .expect(200);
+    const unitId = await unitIdByName(t, supervisor, '阳江市农业农村局');
+    const opened = await request(t.http)
+      .post('/api/supervision-cases')
+      .set(as(supervisor))
+      .send({ unitId, planId, reason: '督查发现详查进度滞后' })
+      .expect(201);
+    const scheduled = await request(t.http)
+      .post('/api/interviews')
+      .set(as(supervisor))
+      .send({
+        unitId,
+        caseId: (opened.body as { id: number }).id,
+        reason: '详查进度滞后',
+        time: '2026-12-03T10:00:00+08:00',
+        place: '市政府3号楼第二会议室',
+        attendees: ['领导小组办公室主任'],
+        followUpDueAt: '2026-12-18T18:00:00+08:00',
+      })
+      .expect(201);
+    const timer = await t.app
+      .get(DataSource)
+      .getRepository(DurableTimer)
+      .findOneByOrFail({ subjectType: 'interview', subjectId: String((scheduled.body as { id: number }).id) });
+    // Wednesday 2 December, the working day before, at the plan's 08:30 (the calendar's default is 09:00).
+    expect(timer.dueAt.toISOString()).toBe(new Date('2026-12-02T08:30:00+08:00').toISOString());
   });
 });

@@ -3,8 +3,10 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Clock, systemActor } from '@app/core';
-import { Interview, InterviewsService, SupervisionChange, SupervisionNotices } from '@app/supervision';
+import { Interview, InterviewsService, SupervisionCase, SupervisionChange, SupervisionNotices } from '@app/supervision';
 import { EmbeddedEngine, localDateOf, TimerHandler, WorkingCalendarProvider } from '@app/workflows';
+import { PlanLadderReader } from './plan-ladder/plan-ladder.reader';
+import { planCalendar } from './progress-lag/plan-calendar';
 import { StepLog } from './step-log';
 
 export const INTERVIEW_TIMER = 'interview';
@@ -32,6 +34,7 @@ export class InterviewAppointments implements TimerHandler {
     private readonly steps: StepLog,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly ladders: PlanLadderReader,
   ) {}
 
   /**
@@ -89,7 +92,7 @@ export class InterviewAppointments implements TimerHandler {
     if (this.config.workflowEngine !== 'embedded') {
       return;
     }
-    const at = this.reminderAt(interview);
+    const at = await this.reminderAt(em, interview);
     if (interview.status === 'scheduled' && at > now.getTime()) {
       await this.engine.schedule(em, INTERVIEW_TIMER, interview.id, new Date(at));
     } else {
@@ -103,7 +106,7 @@ export class InterviewAppointments implements TimerHandler {
     if (!interview || interview.status !== 'scheduled' || interview.startsAt <= now) {
       return null;
     }
-    const at = this.reminderAt(interview);
+    const at = await this.reminderAt(em, interview);
     if (at > now.getTime()) {
       return new Date(at);
     }
@@ -136,9 +139,18 @@ export class InterviewAppointments implements TimerHandler {
     return null;
   }
 
-  /** The office opening of the working day before the interview. */
-  private reminderAt(interview: Interview): number {
-    const calendar = this.calendars.calendar();
+  /**
+   * The office opening of the working day before the interview: at the plan's own office hours when the interview
+   * is the ladder's, about a case of a plan whose ladder sets them.
+   */
+  private async reminderAt(em: EntityManager, interview: Interview): Promise<number> {
+    const base = this.calendars.calendar();
+    const planId =
+      interview.caseId === null
+        ? null
+        : ((await em.findOne(SupervisionCase, { select: { planId: true }, where: { id: interview.caseId } }))?.planId ??
+          null);
+    const calendar = planId === null ? base : planCalendar(base, await this.ladders.state(em, planId));
     return calendar.officeStart(calendar.previousWorkingDay(localDateOf(interview.startsAt.getTime())));
   }
 }
