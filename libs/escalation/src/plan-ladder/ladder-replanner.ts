@@ -55,6 +55,7 @@ export class LadderReplanner {
     const obligations = await em.find(Obligation, {
       select: { id: true },
       where: { planId, status: In([...RUNNING]) },
+      order: { id: 'ASC' },
     });
     for (const { id } of obligations) {
       await this.commands.record(em, {
