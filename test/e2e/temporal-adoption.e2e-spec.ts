@@ -14,14 +14,11 @@ import {
   supervisionCaseWorkflowId,
   WorkflowCommandRecord,
   WorkflowCommandRelay,
-  WorkflowEngine,
   type InterviewWorkflowInput,
   type ReportingObligationInput,
-  type WorkflowCancel,
-  type WorkflowSignal,
-  type WorkflowStart,
 } from '@app/workflows';
 import { unitIdByName } from '../factories/org-lookup';
+import { RecordingEngine } from '../factories/recording-engine';
 import { startTestApp, TestApp } from '../factories/test-app';
 
 const run = promisify(execFile);
@@ -34,31 +31,6 @@ const PLAN_TEXT = [
   '二、建设用地',
   '（二）建立建设用地土壤环境监管清单。持续实施。（市生态环境局牵头）',
 ].join('\n');
-
-/** Takes every start; the server the adoption hands them to. */
-class RecordingEngine extends WorkflowEngine {
-  readonly kind = 'temporal' as const;
-  readonly started: string[] = [];
-  start(command: WorkflowStart): Promise<void> {
-    this.started.push(command.workflowId);
-    return Promise.resolve();
-  }
-  signal(_command: WorkflowSignal): Promise<void> {
-    return Promise.resolve();
-  }
-  cancel(_command: WorkflowCancel): Promise<void> {
-    return Promise.resolve();
-  }
-  query<T>(): Promise<T> {
-    return Promise.reject(new Error('not used'));
-  }
-  health() {
-    return Promise.resolve({ status: 'up' as const, detail: 'fake' });
-  }
-  ensureSchedules(): Promise<void> {
-    return Promise.resolve();
-  }
-}
 
 /**
  * An installation that ran on the embedded engine switches to Temporal: `workflows adopt` starts a workflow for

@@ -12,12 +12,9 @@ import {
   supervisionCaseWorkflowId,
   WorkflowCommandRecord,
   WorkflowCommandRelay,
-  WorkflowEngine,
-  type WorkflowCancel,
-  type WorkflowSignal,
-  type WorkflowStart,
 } from '@app/workflows';
 import { unitIdByName } from '../factories/org-lookup';
+import { RecordingEngine } from '../factories/recording-engine';
 import { startTestApp, TestApp } from '../factories/test-app';
 
 const PLAN_TEXT = [
@@ -25,33 +22,6 @@ const PLAN_TEXT = [
   '一、农用地',
   '（一）开展农用地土壤污染状况详查。2026年底前完成。（市农业农村局牵头，市生态环境局参与）',
 ].join('\n');
-
-/** The engine port as a recording fake: what the relay would hand the Temporal server, in order. */
-class RecordingEngine extends WorkflowEngine {
-  readonly kind = 'temporal' as const;
-  readonly delivered: string[] = [];
-  start(command: WorkflowStart): Promise<void> {
-    this.delivered.push(`start ${command.workflowType} ${command.workflowId}`);
-    return Promise.resolve();
-  }
-  signal(command: WorkflowSignal): Promise<void> {
-    this.delivered.push(`signal ${command.signalName} ${command.workflowId}`);
-    return Promise.resolve();
-  }
-  cancel(command: WorkflowCancel): Promise<void> {
-    this.delivered.push(`cancel ${command.workflowId}`);
-    return Promise.resolve();
-  }
-  query<T>(): Promise<T> {
-    return Promise.reject(new Error('not used'));
-  }
-  health() {
-    return Promise.resolve({ status: 'up' as const, detail: 'fake' });
-  }
-  ensureSchedules(): Promise<void> {
-    return Promise.resolve();
-  }
-}
 
 interface CommandView {
   kind: string;

@@ -10,10 +10,8 @@ import {
   WorkflowCommandRelay,
   WorkflowEngine,
   WorkflowCommands,
-  type WorkflowCancel,
-  type WorkflowSignal,
-  type WorkflowStart,
 } from '@app/workflows';
+import { RecordingEngine } from '../factories/recording-engine';
 import { startTestApp, TestApp } from '../factories/test-app';
 
 const PLAN_TEXT = [
@@ -21,39 +19,6 @@ const PLAN_TEXT = [
   '一、农用地',
   '（一）开展农用地土壤污染状况详查。2026年底前完成。（市农业农村局牵头，市生态环境局参与）',
 ].join('\n');
-
-/** An engine that accepts everything (but the workflows it is told have ended), to see the relay deliver in order. */
-class RecordingEngine extends WorkflowEngine {
-  readonly kind = 'temporal' as const;
-  readonly delivered: string[] = [];
-  constructor(private readonly ended: readonly string[] = []) {
-    super();
-  }
-  start(command: WorkflowStart): Promise<void> {
-    this.delivered.push(`start ${command.workflowType} ${command.workflowId}`);
-    return Promise.resolve();
-  }
-  signal(command: WorkflowSignal): Promise<void> {
-    if (this.ended.includes(command.workflowId)) {
-      return Promise.reject(DomainError.notFound('工作流', command.workflowId));
-    }
-    this.delivered.push(`signal ${command.signalName} ${command.workflowId}`);
-    return Promise.resolve();
-  }
-  cancel(command: WorkflowCancel): Promise<void> {
-    this.delivered.push(`cancel ${command.workflowId}`);
-    return Promise.resolve();
-  }
-  query<T>(): Promise<T> {
-    return Promise.reject(new Error('not used'));
-  }
-  health() {
-    return Promise.resolve({ status: 'up' as const, detail: 'fake' });
-  }
-  ensureSchedules(): Promise<void> {
-    return Promise.resolve();
-  }
-}
 
 /** `WORKFLOW_ENGINE=temporal` with no server at the address: the API keeps working on the database. */
 describe(TemporalWorkflowEngine.name, () => {
