@@ -189,23 +189,12 @@ function AppealList({ appeals }: { appeals: Appeal[] }) {
     { title: t('assessment.decisionReason'), dataIndex: 'decisionReason', render: (r: string | null) => r ?? '—' },
   ];
   return (
-    <Card
-      className="page-section"
-      title={
-        <Typography.Title level={3} className="card-title" id="appeal-list-title">
-          {t('assessment.appealRecords')}
-        </Typography.Title>
-      }
-    >
-      <Table<Appeal>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={appeals}
-        aria-labelledby="appeal-list-title"
-        pagination={false}
-      />
-    </Card>
+    <RecordsTable<Appeal>
+      titleId="appeal-list-title"
+      title={t('assessment.appealRecords')}
+      columns={columns}
+      rows={appeals}
+    />
   );
 }
 
@@ -238,20 +227,42 @@ function AdjustmentList({ adjustments }: { adjustments: Adjustment[] }) {
     { title: t('assessment.savedAt'), dataIndex: 'createdAt', width: 150, render: formatDateTime },
   ];
   return (
+    <RecordsTable<Adjustment>
+      titleId="adjustment-list-title"
+      title={t('assessment.adjustmentRecords')}
+      columns={columns}
+      rows={adjustments}
+    />
+  );
+}
+
+/** A titled card holding one small table of records (appeals, adjustments), the table named by its title. */
+function RecordsTable<T extends { id: number }>({
+  titleId,
+  title,
+  columns,
+  rows,
+}: {
+  titleId: string;
+  title: string;
+  columns: TableColumnsType<T>;
+  rows: T[];
+}) {
+  return (
     <Card
       className="page-section"
       title={
-        <Typography.Title level={3} className="card-title" id="adjustment-list-title">
-          {t('assessment.adjustmentRecords')}
+        <Typography.Title level={3} className="card-title" id={titleId}>
+          {title}
         </Typography.Title>
       }
     >
-      <Table<Adjustment>
+      <Table<T>
         rowKey="id"
         size="small"
         columns={columns}
-        dataSource={adjustments}
-        aria-labelledby="adjustment-list-title"
+        dataSource={rows}
+        aria-labelledby={titleId}
         pagination={false}
       />
     </Card>
