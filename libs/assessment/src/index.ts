@@ -64,6 +64,7 @@ export type {
   SheetRow,
 } from './queries/assessment-queries';
 export { AssessmentFactsReader } from './facts/assessment-facts.reader';
+export { storedTrace } from './runs/stored-trace';
 export { AssessmentHooks } from './workflow/assessment-hooks';
 export type { AssessmentChange, AssessmentListener } from './workflow/assessment-hooks';
 export { TemporalAssessmentCommands, ASSESSMENT_WORKFLOW_TYPE } from './workflow/temporal-assessment-commands';

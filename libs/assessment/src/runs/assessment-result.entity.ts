@@ -3,6 +3,7 @@ import { timestampColumn } from '@app/core';
 import type { Grade } from '../scheme/scoring-scheme';
 import type { RankGroup } from '../scoring/ranking';
 import type { TraceLine } from '../scoring/trace';
+import { storedTrace } from './stored-trace';
 
 /**
  * One unit's score in a run. Mutable while the run is a draft or released (recomputation, adjustments, appeals);
@@ -69,7 +70,7 @@ export class AssessmentResult {
   grade!: Grade | null;
 
   /** Every point with its reason and records; the lines add up to `total`. */
-  @Column({ type: 'simple-json' })
+  @Column({ type: 'simple-json', transformer: storedTrace })
   trace!: TraceLine[];
 
   @Column({ name: 'scheme_version', type: 'integer' })
