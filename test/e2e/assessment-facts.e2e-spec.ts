@@ -334,7 +334,11 @@ describe(AssessmentFactsReader.name, () => {
       newDueAt: null,
     });
     // What submitting and accepting write on the obligation itself.
-    await em.update(Obligation, { id: o.id }, { currentSubmissionId: s.id, acceptedRating: rating });
+    await em.update(
+      Obligation,
+      { id: o.id },
+      { currentSubmissionId: s.id, acceptedRating: rating, acceptedComplete: s.declaresComplete },
+    );
   }
 
   const of = (unitId: number) => facts.get(unitId) as UnitFacts;

@@ -13,6 +13,7 @@ import { AddPlanLadders1768089600000 } from './1768089600000-AddPlanLadders';
 import { SealAuditChainInBackground1768176000000 } from './1768176000000-SealAuditChainInBackground';
 import { AddProgressLagMargin1768262400000 } from './1768262400000-AddProgressLagMargin';
 import { AddObligationAcceptedRating1768348800000 } from './1768348800000-AddObligationAcceptedRating';
+import { AddObligationAcceptedComplete1768435200000 } from './1768435200000-AddObligationAcceptedComplete';
 
 /** Every migration, in order. Listed explicitly so the bundled API and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   SealAuditChainInBackground1768176000000,
   AddProgressLagMargin1768262400000,
   AddObligationAcceptedRating1768348800000,
+  AddObligationAcceptedComplete1768435200000,
 ];

@@ -44,13 +44,19 @@ function named(sql: string, params: Record<string, unknown>): [string, unknown[]
   return [text, values];
 }
 
-// A counted obligation was due by `asOf` (or has been reported); waived ones, and those of a cancelled task, are
-// excused.
-const COUNTED = `(o.status NOT IN ('waived', 'cancelled') AND (o.status IN ('submitted', 'accepted') OR o.due_at <= :asOf))`;
-// On time: reported, and no round of it late. Only obligations returned at least once (round > 0) can hide an
-// earlier late round behind an on-time latest one, so only those probe their submissions.
-const ON_TIME = `(o.status IN ('submitted', 'accepted') AND o.late = 0
-  AND (o.round = 0 OR NOT EXISTS (SELECT 1 FROM reporting_submission ls WHERE ls.obligation_id = o.id AND ls.late = 1)))`;
+const REPORTED = ['submitted', 'accepted'];
+const RATINGS = [1, 2, 3, 4, 5];
+// Not on time though counted: due by `asOf` and still unreported, or reported with a round late. Only obligations
+// returned at least once (round > 0) can hide an earlier late round behind an on-time latest one, so only those
+// probe their submissions.
+const MISSING = `(o.status IN ('open', 'returned') AND o.due_at <= :asOf)`;
+const REPORTED_LATE = `(o.status IN ('submitted', 'accepted') AND (o.late = 1
+  OR (o.round > 0 AND EXISTS (SELECT 1 FROM reporting_submission ls WHERE ls.obligation_id = o.id AND ls.late = 1))))`;
+const LOW_RATING = `o.accepted_rating <= 3`;
+// The year of a plan, read from `ix_reporting_obligation_assessment` alone, in (plan, period) order. Grouping by
+// `unit_id + 0` keeps SQLite from walking a unit-ordered index instead to spare the sort, which visits the rows at
+// random (many times slower).
+const PLAN_YEAR = `FROM reporting_obligation o WHERE o.plan_id = :planId AND o.period >= :periodFrom AND o.period < :periodTo`;
 
 /**
  * Reads the year's records for every unit of a plan with a handful of set-based queries (GROUP BY unit), never one
@@ -86,48 +92,16 @@ export class AssessmentFactsReader {
     const facts = new Map(units.map((u) => [u.id, emptyFacts(u.id)]));
     const of = (unitId: unknown) => facts.get(Number(unitId));
 
-    for (const row of await run(`SELECT a.unit_id AS unitId, COUNT(*) AS n FROM assignment a
-        WHERE a.plan_id = :planId GROUP BY a.unit_id`)) {
+    // Through the plan's tasks: (task, unit) is an index of its own, where the plan's index would look up each row.
+    for (const row of await run(`SELECT a.unit_id AS unitId, COUNT(*) AS n FROM task t
+        JOIN assignment a ON a.task_id = t.id WHERE t.plan_id = :planId GROUP BY a.unit_id`)) {
       const f = of(row.unitId);
       if (f) {
         f.assignments = num(row.n);
       }
     }
 
-    // Every column read is in `ix_reporting_obligation_assessment` (the office's rating included, kept on the
-    // obligation when it accepts), so the year is read from that index alone, in (plan, period) order; grouping by
-    // `unit_id + 0` keeps SQLite from walking a unit-ordered index instead to spare the sort, which visits the rows at
-    // random (many times slower). The select list repeats the expression for MySQL's ONLY_FULL_GROUP_BY.
-    for (const row of await run(`SELECT o.unit_id + 0 AS unitId,
-          SUM(CASE WHEN ${COUNTED} THEN 1 ELSE 0 END) AS counted,
-          SUM(CASE WHEN ${COUNTED} AND ${ON_TIME} THEN 1 ELSE 0 END) AS onTime,
-          GROUP_CONCAT(CASE WHEN ${COUNTED} AND NOT ${ON_TIME}
-            THEN (CASE WHEN o.status IN ('open', 'returned') THEN -o.id ELSE o.id END) END) AS missed,
-          SUM(CASE WHEN o.accepted_rating = 1 THEN 1 ELSE 0 END) AS r1,
-          SUM(CASE WHEN o.accepted_rating = 2 THEN 1 ELSE 0 END) AS r2,
-          SUM(CASE WHEN o.accepted_rating = 3 THEN 1 ELSE 0 END) AS r3,
-          SUM(CASE WHEN o.accepted_rating = 4 THEN 1 ELSE 0 END) AS r4,
-          SUM(CASE WHEN o.accepted_rating = 5 THEN 1 ELSE 0 END) AS r5,
-          GROUP_CONCAT(CASE WHEN o.accepted_rating <= 3
-            THEN o.current_submission_id * 10 + o.accepted_rating END) AS lowRatings
-        FROM reporting_obligation o
-        WHERE o.plan_id = :planId AND o.period >= :periodFrom AND o.period < :periodTo
-        GROUP BY o.unit_id + 0`)) {
-      const f = of(row.unitId);
-      if (!f) {
-        continue;
-      }
-      f.obligationsCounted = num(row.counted);
-      f.obligationsOnTime = num(row.onTime);
-      f.missed = idList(row.missed)
-        .sort((a, b) => Math.abs(a) - Math.abs(b))
-        .map((id) => ({ obligationId: Math.abs(id), missing: id < 0 }));
-      f.ratings = [0, num(row.r1), num(row.r2), num(row.r3), num(row.r4), num(row.r5)];
-      f.lowRatings = idList(row.lowRatings)
-        .sort((a, b) => a - b)
-        .map((code) => ({ submissionId: Math.floor(code / 10), rating: code % 10 }));
-    }
-
+    await this.timeliness(run, facts);
     await this.completion(run, facts, query.asOf);
     await this.indicators(run, facts);
 
@@ -187,6 +161,54 @@ export class AssessmentFactsReader {
   }
 
   /**
+   * 报送及时性 and 审核质量 in two passes over the year's obligations. The first counts them grouped by raw columns
+   * (status, rating): no expression evaluated per row, which was most of the time of one pass that classified each
+   * row (MariaDB, 3.6 million rows: 8 s, against 4.5 s for both passes). The second returns only the ids the trace
+   * names — the reports missing once due, those late, the low ratings; what is counted and not missed was on time.
+   */
+  private async timeliness(run: (sql: string) => Promise<Row[]>, facts: Map<number, UnitFacts>): Promise<void> {
+    const reported = new Map<number, number>();
+    for (const row of await run(`SELECT o.unit_id + 0 AS unitId, o.status AS obligationStatus,
+          o.accepted_rating AS rating, COUNT(*) AS n
+        ${PLAN_YEAR}
+        GROUP BY unitId, obligationStatus, rating`)) {
+      const f = facts.get(num(row.unitId));
+      if (!f) {
+        continue;
+      }
+      const n = num(row.n);
+      if (REPORTED.includes(String(row.obligationStatus))) {
+        reported.set(f.unitId, (reported.get(f.unitId) ?? 0) + n);
+      }
+      const rating = numOrNull(row.rating);
+      if (rating !== null && RATINGS.includes(rating)) {
+        f.ratings[rating] += n;
+      }
+    }
+    for (const row of await run(`SELECT o.unit_id + 0 AS unitId,
+          GROUP_CONCAT(CASE WHEN ${MISSING} THEN -o.id WHEN ${REPORTED_LATE} THEN o.id END) AS missed,
+          GROUP_CONCAT(CASE WHEN ${LOW_RATING} THEN o.current_submission_id * 10 + o.accepted_rating END) AS lowRatings
+        ${PLAN_YEAR} AND (${MISSING} OR ${REPORTED_LATE} OR ${LOW_RATING})
+        GROUP BY unitId`)) {
+      const f = facts.get(num(row.unitId));
+      if (!f) {
+        continue;
+      }
+      f.missed = idList(row.missed)
+        .sort((a, b) => Math.abs(a) - Math.abs(b))
+        .map((id) => ({ obligationId: Math.abs(id), missing: id < 0 }));
+      f.lowRatings = idList(row.lowRatings)
+        .sort((a, b) => a - b)
+        .map((code) => ({ submissionId: Math.floor(code / 10), rating: code % 10 }));
+    }
+    for (const f of facts.values()) {
+      // Counted: every report made, and every one missing once due; waived and cancelled obligations are excused.
+      f.obligationsCounted = (reported.get(f.unitId) ?? 0) + f.missed.filter((m) => m.missing).length;
+      f.obligationsOnTime = f.obligationsCounted - f.missed.length;
+    }
+  }
+
+  /**
    * The units assessed: every unit with an assignment in the plan, and every department and lower government
    * directly under the plan's government (listed without a score when it carries no task).
    */
@@ -214,11 +236,11 @@ export class AssessmentFactsReader {
     facts: Map<number, UnitFacts>,
     asOf: Date,
   ): Promise<void> {
-    // The other probes matter only for a deadline not met (CASE evaluates lazily on both databases).
+    // One pass over each item's obligations, in `ix_reporting_obligation_completion` alone, gives both its first
+    // complete report (the accepted report is the obligation's current one) and its last due time; only an item not
+    // met probes whether the unit declared 无此项任务 all year.
     const rows = await run(`SELECT x.unitId AS unitId, x.taskId AS taskId, x.deadline AS deadline,
-        x.metSubmissionId AS metSubmissionId,
-        CASE WHEN x.metSubmissionId IS NULL THEN (SELECT MAX(o.due_at) FROM reporting_obligation o
-          WHERE o.task_id = x.taskId AND o.unit_id = x.unitId AND o.period_start <= x.deadline) END AS lastDueAt,
+        x.metSubmissionId AS metSubmissionId, x.lastDueAt AS lastDueAt,
         CASE WHEN x.metSubmissionId IS NOT NULL THEN 0
           WHEN EXISTS (SELECT 1 FROM reporting_obligation o JOIN reporting_submission s ON s.obligation_id = o.id
             WHERE o.task_id = x.taskId AND o.unit_id = x.unitId AND o.period >= :periodFrom AND o.period < :periodTo
@@ -228,14 +250,16 @@ export class AssessmentFactsReader {
               AND s.kind = 'no_task') THEN 1
           ELSE 0 END AS notConcerned
       FROM (SELECT a.unit_id AS unitId, a.task_id AS taskId, d.date AS deadline,
-          (SELECT MIN(s.id) FROM reporting_obligation o JOIN reporting_submission s ON s.obligation_id = o.id
-            WHERE o.task_id = a.task_id AND o.unit_id = a.unit_id AND o.period_start <= d.date
-              AND s.status = 'accepted' AND s.declares_complete = 1) AS metSubmissionId
+          MIN(CASE WHEN o.accepted_complete = 1 THEN o.current_submission_id END) AS metSubmissionId,
+          MAX(o.due_at) AS lastDueAt
         FROM assignment a
         JOIN task t ON t.id = a.task_id
         JOIN task_deadline d ON d.task_id = a.task_id
+        LEFT JOIN reporting_obligation o
+          ON o.task_id = a.task_id AND o.unit_id = a.unit_id AND o.period_start <= d.date
         WHERE a.plan_id = :planId AND a.role IN ('lead', 'local') AND t.status <> 'cancelled'
-          AND d.kind = 'once' AND d.date >= :dateFrom AND d.date <= :dateTo) x
+          AND d.kind = 'once' AND d.date >= :dateFrom AND d.date <= :dateTo
+        GROUP BY a.unit_id, a.task_id, d.date) x
       ORDER BY x.unitId, x.deadline, x.taskId`);
     for (const row of rows) {
       const f = facts.get(num(row.unitId));

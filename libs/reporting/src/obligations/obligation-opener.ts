@@ -80,6 +80,7 @@ export class ObligationOpener {
         returnedAt: null,
         acceptedAt: null,
         acceptedRating: null,
+        acceptedComplete: false,
         reviewedBy: null,
         createdAt: now,
         updatedAt: now,

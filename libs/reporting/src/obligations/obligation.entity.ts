@@ -69,6 +69,10 @@ export class Obligation {
   @Column({ name: 'accepted_rating', type: 'integer', nullable: true })
   acceptedRating!: number | null;
 
+  /** The accepted report declares the task complete (100 %), as on the report: the assessment reads it from here. */
+  @Column({ name: 'accepted_complete', type: 'boolean', default: false })
+  acceptedComplete!: boolean;
+
   /** The user who accepted, returned or waived it last. */
   @Column({ name: 'reviewed_by', type: 'integer', nullable: true })
   reviewedBy!: number | null;

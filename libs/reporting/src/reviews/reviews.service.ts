@@ -58,16 +58,17 @@ export class ReviewsService {
     return this.unitOfWork.run(async (em) => {
       const before = await this.reviewable(em, user, id);
       const now = this.clock.now();
+      const submission = await em.findOneByOrFail(Submission, { id: before.currentSubmissionId as number });
       const after: Obligation = {
         ...before,
         status: 'accepted',
         acceptedAt: now,
         acceptedRating: rating,
+        acceptedComplete: submission.declaresComplete,
         reviewedBy: user.id,
         updatedAt: now,
       };
       await this.transition(em, before, after, ['submitted']);
-      const submission = await em.findOneByOrFail(Submission, { id: before.currentSubmissionId as number });
       await em.update(Submission, { id: submission.id }, { status: 'accepted' });
       const review = await this.saveReview(em, user, after, submission.id, 'accepted', { rating, comment, now });
       const taskCompleted = await this.completeOnceTask(em, user, after, submission);
@@ -194,6 +195,7 @@ export class ReviewsService {
         returnedAt: after.returnedAt,
         acceptedAt: after.acceptedAt,
         acceptedRating: after.acceptedRating,
+        acceptedComplete: after.acceptedComplete,
         reviewedBy: after.reviewedBy,
         updatedAt: after.updatedAt,
       })

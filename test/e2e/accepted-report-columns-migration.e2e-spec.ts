@@ -7,6 +7,11 @@ const PLAN_TEXT = [
   '一、农用地',
   '（一）开展农用地土壤污染状况详查。2026年底前完成。（市农业农村局牵头，市生态环境局参与）',
 ].join('\n');
+/** The migrations under test, the newest last: undone newest first, then applied again in order. */
+const MIGRATIONS_UNDER_TEST = [
+  'AddObligationAcceptedRating1768348800000',
+  'AddObligationAcceptedComplete1768435200000',
+];
 
 interface ObligationBody {
   id: number;
@@ -15,11 +20,12 @@ interface ObligationBody {
 }
 
 /**
- * Migration 1768348800000 keeps the office's rating on the obligation (for the assessment's index-only read). An
- * installation upgraded with reports already accepted gets their ratings from the reviews; the others stay empty.
- * Run here as an upgrade would: the migration is undone (the column dropped), then applied again.
+ * Migrations 1768348800000 and 1768435200000 keep the office's rating, and whether the accepted report declares the
+ * task complete, on the obligation (for the assessment's index-only reads). An installation upgraded with reports
+ * already accepted gets both from the reviews and reports; the others stay empty. Run here as an upgrade would: the
+ * migrations are undone (the columns dropped), then applied again.
  */
-describe('Accepted rating kept on the obligation (migration, e2e)', () => {
+describe('Accepted rating and completion kept on the obligation (migrations, e2e)', () => {
   let t: TestApp;
   let rated: number;
   let unrated: number;
@@ -27,12 +33,19 @@ describe('Accepted rating kept on the obligation (migration, e2e)', () => {
 
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-  async function submit(username: string, obligationId: number): Promise<void> {
+  async function submit(username: string, obligationId: number, percentComplete = 40): Promise<void> {
     await request(t.http)
       .post(`/api/obligations/${obligationId}/submissions`)
       .set(as(await t.login(username)))
-      .send({ kind: 'progress', progressText: '按计划推进。', percentComplete: 40 })
+      .send({ kind: 'progress', progressText: '按计划推进。', percentComplete })
       .expect(201);
+  }
+
+  async function completeOnes(): Promise<number[]> {
+    const rows = await t.app
+      .get(DataSource)
+      .query<Array<{ id: number }>>('SELECT id AS id FROM reporting_obligation WHERE accepted_complete = 1');
+    return rows.map((row) => Number(row.id));
   }
 
   async function ratings(): Promise<Map<number, number | null>> {
@@ -57,7 +70,7 @@ describe('Accepted rating kept on the obligation (migration, e2e)', () => {
     const parts = items.filter((o) => o.role === 'participant');
     [rated, unrated] = [lead[0].id, parts[0].id];
     submitted = lead[1]?.id ?? parts[1]?.id;
-    await submit('liaison', rated);
+    await submit('liaison', rated, 100);
     await request(t.http).post(`/api/obligations/${rated}/accept`).set(as(office)).send({ rating: 4 }).expect(200);
     await submit('eco-liaison', unrated);
   });
@@ -65,34 +78,44 @@ describe('Accepted rating kept on the obligation (migration, e2e)', () => {
     await t.close();
   });
 
-  it('should keep the rating on the obligation when the office accepts', async () => {
+  it('should keep the rating and the completion on the obligation when the office accepts', async () => {
     const kept = await ratings();
     expect(kept.get(rated)).toBe(4);
     expect(kept.get(unrated)).toBeNull();
     expect(submitted === undefined || kept.get(submitted) === null).toBe(true);
+    expect(await completeOnes()).toEqual([rated]);
   });
 
-  it('should fill the ratings of reports accepted before the upgrade, and no others', async () => {
+  it('should fill the ratings and completions of reports accepted before the upgrade, and no others', async () => {
     const dataSource = t.app.get(DataSource);
     const sqlite = dataSource.options.type !== 'mysql';
     // `runMigrations` turns SQLite's foreign keys off while it rebuilds tables; `undoLastMigration` does not.
     if (sqlite) {
       await dataSource.query('PRAGMA foreign_keys = OFF');
     }
-    await dataSource.undoLastMigration();
+    for (const name of [...MIGRATIONS_UNDER_TEST].reverse()) {
+      const [last] = await dataSource.query<Array<{ name: string }>>(
+        'SELECT name FROM migrations ORDER BY id DESC LIMIT 1',
+      );
+      expect(last.name).toBe(name);
+      await dataSource.undoLastMigration();
+    }
     if (sqlite) {
       await dataSource.query('PRAGMA foreign_keys = ON');
     }
-    const columns = await dataSource.query<unknown[]>(
-      sqlite
-        ? "SELECT name FROM pragma_table_info('reporting_obligation') WHERE name = 'accepted_rating'"
-        : "SHOW COLUMNS FROM reporting_obligation LIKE 'accepted_rating'",
-    );
-    expect(columns).toEqual([]);
+    for (const column of ['accepted_rating', 'accepted_complete']) {
+      const found = await dataSource.query<unknown[]>(
+        sqlite
+          ? `SELECT name FROM pragma_table_info('reporting_obligation') WHERE name = '${column}'`
+          : `SHOW COLUMNS FROM reporting_obligation LIKE '${column}'`,
+      );
+      expect(found).toEqual([]);
+    }
 
-    expect(await dataSource.runMigrations()).toHaveLength(1);
+    expect((await dataSource.runMigrations()).map((migration) => migration.name)).toEqual(MIGRATIONS_UNDER_TEST);
     const kept = await ratings();
     expect(kept.get(rated)).toBe(4);
     expect([...kept.values()].filter((rating) => rating !== null)).toEqual([4]);
+    expect(await completeOnes()).toEqual([rated]);
   });
 });
