@@ -7,6 +7,8 @@
  * Baseline in the same run: the same submission rows inserted with the bare driver (mysql2 through a pool of the
  * app's size at the same concurrency, or better-sqlite3), one autocommitted INSERT per row.
  * Goals: ≥ 0.5× the baseline's rows/s, p99 ≤ 50 ms at 200 concurrent.
+ * The floor, last, in the same run: the same load against node's bare http server writing one row per request with
+ * the bare driver (`support/bare-http-insert.ts`) — what any HTTP endpoint can reach at best on this machine.
  *
  *   npx ts-node --transpile-only -r tsconfig-paths/register bench/submission-throughput.ts [seconds] [tasks]
  *   DATABASE_URL=mysql://root:@127.0.0.1:3306/test npx ts-node --transpile-only -r tsconfig-paths/register \
@@ -28,6 +30,7 @@ import { UnitOfWork } from '@app/core';
 import { prosePlanText } from '../libs/plans/src/parser/testing/plan-text.factory';
 import { startTestApp } from '../test/factories/test-app';
 import { BareDb, openBareDb, placeholders } from './support/bare-db';
+import { FLOOR_ROUND, serveBareInserts } from './support/bare-http-insert';
 import { CpuProfiler, CpuShare } from './support/cpu-profile';
 import { fmtMs, fmtRate, mib, perSecond, quantile, table } from './support/stats';
 
@@ -301,17 +304,7 @@ class ApiProcess {
   }
 
   static start(tasks: number): Promise<{ api: ApiProcess; ready: Ready }> {
-    const child = fork(__filename, ['--api', String(tasks)], {
-      execArgv: [
-        '--expose-gc',
-        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-      ],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+    const child = forkSelf(['--api', String(tasks)]);
     return new Promise((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`the API process exited with ${code} before it was ready`)));
       const api = new ApiProcess(child);
@@ -336,6 +329,50 @@ class ApiProcess {
 
   kill(): void {
     this.child.kill('SIGKILL');
+  }
+}
+
+function forkSelf(args: string[]): ChildProcess {
+  return fork(__filename, args, {
+    execArgv: [
+      '--expose-gc',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+    ],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+}
+
+/**
+ * The same load against the floor (`serveBareInserts`) in its own process, on the same database, after the app's
+ * run: warm-up, then the same work list until it runs out or `durationMs` passes. Its rows are removed after.
+ */
+async function floorLoad(
+  bare: BareDb,
+  databaseUrl: string,
+  work: Array<{ id: number; token: string }>,
+  durationMs: number,
+): Promise<LoadResult> {
+  const child = forkSelf(['--floor', databaseUrl]);
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`the floor process exited with ${code}`)));
+      child.once('message', (message: { port: number }) => resolve(message.port));
+    });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    await load(agent, port, work, CONCURRENCY, WARM_UP_REQUESTS, durationMs);
+    const result = await load(agent, port, work.slice(WARM_UP_REQUESTS), CONCURRENCY, work.length, durationMs);
+    agent.destroy();
+    return result;
+  } finally {
+    child.removeAllListeners('exit');
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.send('close');
+    await exited;
+    await bare.run('DELETE FROM reporting_submission WHERE round = ?', [FLOOR_ROUND]);
   }
 }
 
@@ -569,6 +606,7 @@ async function main(): Promise<void> {
     const afterGc = await api.call<Memory>('gc');
     agent.destroy();
     const baseline = await bareInserts(bare, result.ok, CONCURRENCY);
+    const floor = await floorLoad(bare, ready.databaseUrl, ready.work, durationMs);
 
     const total = result.latencies.length;
     const throughput = perSecond(result.ok, result.ms);
@@ -594,6 +632,15 @@ async function main(): Promise<void> {
             `${result.ok} ok / ${total} in ${(result.ms / 1000).toFixed(1)} s`,
           ],
           [
+            'floor: node http + one INSERT',
+            fmtRate(perSecond(floor.ok, floor.ms)),
+            fmtMs(quantile(floor.latencies, 0.5)),
+            fmtMs(quantile(floor.latencies, 0.95)),
+            fmtMs(quantile(floor.latencies, 0.99)),
+            fmtMs(floor.latencies[floor.latencies.length - 1]),
+            `${floor.ok} ok / ${floor.latencies.length} in ${(floor.ms / 1000).toFixed(1)} s`,
+          ],
+          [
             `baseline: bare INSERT`,
             fmtRate(baseRate),
             '',
@@ -610,6 +657,11 @@ async function main(): Promise<void> {
     }
     const ratio = throughput / baseRate;
     const p99 = quantile(result.latencies, 0.99);
+    console.log(
+      `the floor — node's http server writing one row per request with the bare driver, nothing else — reaches ` +
+        `${(perSecond(floor.ok, floor.ms) / baseRate).toFixed(2)}× the baseline with p99 ` +
+        `${fmtMs(quantile(floor.latencies, 0.99))}: no endpoint that does more per request can do better here`,
+    );
     console.log(
       `\ngoal ≥ ${GOALS.ratio}× baseline: ${ratio >= GOALS.ratio ? 'met' : 'NOT met'} (${ratio.toFixed(2)}×); ` +
         `goal p99 ≤ ${GOALS.p99Ms} ms at ${CONCURRENCY} concurrent: ${p99 <= GOALS.p99Ms ? 'met' : 'NOT met'} (${fmtMs(p99)})`,
@@ -674,7 +726,12 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === '--api') {
+if (process.argv[2] === '--floor') {
+  serveBareInserts(process.argv[3], APP_POOL).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else if (process.argv[2] === '--api') {
   apiMain(Number(process.argv[3])).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
