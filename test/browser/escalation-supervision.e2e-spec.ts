@@ -4,7 +4,7 @@ import { openBrowser } from './support/browser';
 import type { BrowserSession } from './support/browser';
 import { describeInBrowser } from './support/chromium';
 import { DEMO_CLOCK_ENV, keepSessionCookieOnSimulatedClock, moveDemoClock } from './support/demo-clock';
-import { signIn, signOut } from './support/pages';
+import { pickDateTime, signIn, signOut } from './support/pages';
 import { obligationsOf, publishSmallPlan, SMALL_PLAN_PUBLISHED_AT } from './support/pasted-plan';
 import { startWebApp } from './support/web-app';
 import type { WebApp } from './support/web-app';
@@ -199,11 +199,4 @@ async function moveClock(page: Page, wallClock: string): Promise<void> {
   await page.getByRole('button', { name: '调整时钟' }).click();
   await page.getByText(`时钟已调到 ${wallClock}`).waitFor();
   await page.getByText(`演示时钟：系统当前为模拟时间 ${wallClock}`).waitFor();
-}
-
-/** Types a date and time into an antd date-time picker and confirms it with the picker's OK button. */
-async function pickDateTime(page: Page, id: string, value: string): Promise<void> {
-  await page.locator(`#${id}`).click();
-  await page.locator(`#${id}`).fill(value);
-  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button').click();
 }

@@ -1,11 +1,10 @@
-import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { unitIdByName } from '../factories/org-lookup';
 import { openBrowser } from './support/browser';
 import type { BrowserSession } from './support/browser';
 import { describeInBrowser } from './support/chromium';
 import { DEMO_CLOCK_ENV, keepSessionCookieOnSimulatedClock, moveDemoClock } from './support/demo-clock';
-import { signIn, signOut } from './support/pages';
+import { pickDateTime, signIn, signOut } from './support/pages';
 import { obligationsOf, publishSmallPlan, SMALL_PLAN_PUBLISHED_AT } from './support/pasted-plan';
 import { startWebApp } from './support/web-app';
 import type { WebApp } from './support/web-app';
@@ -165,10 +164,3 @@ describeInBrowser('Office moves deadlines, cancels a task and reschedules an int
     expect(browser.pageErrors).toEqual([]);
   });
 });
-
-/** Types a date and time into an antd date-time picker and confirms it with the picker's OK button. */
-async function pickDateTime(page: Page, id: string, value: string): Promise<void> {
-  await page.locator(`#${id}`).click();
-  await page.locator(`#${id}`).fill(value);
-  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button').click();
-}

@@ -15,3 +15,16 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole('menuitem', { name: '退出登录' }).click();
   await page.waitForURL(/\/login/);
 }
+
+/**
+ * Types a date and time into an antd date-time picker and confirms it with the picker's OK button. The panel of a
+ * picker confirmed just before stays in the page while it slides out, with an OK button of its own: wait until only
+ * this picker's panel is open.
+ */
+export async function pickDateTime(page: Page, id: string, value: string): Promise<void> {
+  const openPanels = '.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)';
+  await page.locator(`#${id}`).click();
+  await page.locator(`#${id}`).fill(value);
+  await page.waitForFunction(`document.querySelectorAll('${openPanels}').length === 1`);
+  await page.locator(`${openPanels} .ant-picker-ok button`).click();
+}
