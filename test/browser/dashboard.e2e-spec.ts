@@ -156,6 +156,8 @@ describeInBrowser('The dashboard of the office and the leader (browser)', () => 
     const { page } = browser;
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('heading', { name: '工作看板', level: 2 }).waitFor();
+    // The chart redraws on the next frame after the resize; give the layout time to settle, then measure.
+    await page.waitForFunction(`${PAGE_WIDTH} <= 390`, undefined, { timeout: 5_000 }).catch(() => undefined);
     const pageWidth = await page.evaluate<number>(PAGE_WIDTH);
     expect(pageWidth).toBeLessThanOrEqual(390);
     await browser.screenshot('03-narrow');

@@ -36,10 +36,11 @@ export default function TrendChart({ points, label }: { points: TrendPoint[]; la
     }
     const instance = echarts.init(element, undefined, { renderer: 'canvas' });
     chart.current = instance;
-    const onResize = () => instance.resize();
-    window.addEventListener('resize', onResize);
+    // The container, not the window: it also narrows when the menu collapses or the screen turns.
+    const resizing = new ResizeObserver(() => instance.resize());
+    resizing.observe(element);
     return () => {
-      window.removeEventListener('resize', onResize);
+      resizing.disconnect();
       instance.dispose();
       chart.current = null;
     };
