@@ -417,7 +417,11 @@ describe('Year-end assessment (e2e)', () => {
         .send({ text: '10月报告因系统升级延迟一日提交，附系统故障说明。', attachments: ['附件-故障说明-001'] })
         .expect(201);
       appealId = filed.body.id as number;
-      expect(filed.body).toMatchObject({ status: 'pending', attachments: ['附件-故障说明-001'] });
+      expect(filed.body).toMatchObject({
+        status: 'pending',
+        unitName: '阳江市生态环境局',
+        attachments: ['附件-故障说明-001'],
+      });
       await request(t.http)
         .post(`/api/assessment/results/${resultOf(ecoId).id}/appeals`)
         .set(as(eco))
@@ -447,7 +451,7 @@ describe('Year-end assessment (e2e)', () => {
         .set(as(office))
         .send({ decision: 'accept', points: 5, reason: '经核实系统故障属实，10月报告视为按时报送' })
         .expect(200);
-      expect(decided.body.status).toBe('accepted');
+      expect(decided.body).toMatchObject({ status: 'accepted', unitName: '阳江市生态环境局' });
       await request(t.http).post(url).set(as(office)).send({ decision: 'reject', reason: '重复处理' }).expect(409);
       const eco = await detail(office, ecoId);
       expect(eco).toMatchObject({ total: 64.5, gradeLabel: '合格' });

@@ -28,6 +28,6 @@ export class AssessmentAppealsController {
       dto.decision === 'accept'
         ? { decision: 'accept' as const, points: dto.points as number, reason: dto.reason }
         : { decision: 'reject' as const, reason: dto.reason };
-    return AppealView.of(await this.appeals.decide(user, id, input));
+    return AppealView.ofRow(await this.appeals.decide(user, id, input));
   }
 }

@@ -74,6 +74,6 @@ export class AssessmentResultsController {
     @Param('id', IdPipe) id: number,
     @Body() dto: AppealDto,
   ): Promise<AppealView> {
-    return AppealView.of(await this.appeals.file(user, id, dto));
+    return AppealView.ofRow(await this.appeals.file(user, id, dto));
   }
 }

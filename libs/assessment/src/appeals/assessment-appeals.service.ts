@@ -11,6 +11,7 @@ import { AssessmentNotices } from '../common/assessment-notices';
 import { AssessmentResult } from '../runs/assessment-result.entity';
 import { AssessmentRun } from '../runs/assessment-run.entity';
 import { assertStatus } from '../runs/assessment-runs.service';
+import type { AppealRow } from '../queries/assessment-queries';
 import { AssessmentHooks } from '../workflow/assessment-hooks';
 import { AssessmentAppeal } from './assessment-appeal.entity';
 
@@ -42,7 +43,7 @@ export class AssessmentAppeals {
     private readonly hooks: AssessmentHooks,
   ) {}
 
-  async file(user: AuthUser, resultId: number, input: AppealInput): Promise<AssessmentAppeal> {
+  async file(user: AuthUser, resultId: number, input: AppealInput): Promise<AppealRow> {
     const text = input.text?.trim() ?? '';
     if (!text) {
       throw DomainError.invalid('text', '请填写申诉理由');
@@ -101,12 +102,12 @@ export class AssessmentAppeals {
         after: { runId: run.id, resultId: result.id, total: result.total, text, attachments },
       });
       await this.hooks.emit(em, { kind: 'appealFiled', run, appeal, actor: actorOf(user) });
-      return appeal;
+      return { appeal, unitName: unit.name };
     });
   }
 
   /** Decided while the run is released, also after the window closed (publication waits for every decision). */
-  async decide(user: AuthUser, appealId: number, input: AppealDecisionInput): Promise<AssessmentAppeal> {
+  async decide(user: AuthUser, appealId: number, input: AppealDecisionInput): Promise<AppealRow> {
     const reason = input.reason?.trim() ?? '';
     if (!reason) {
       throw DomainError.invalid(
@@ -170,7 +171,8 @@ export class AssessmentAppeals {
         after: { status, reason, adjustmentId, points: adjustment?.points ?? null, total },
       });
       await this.hooks.emit(em, { kind: 'appealDecided', run, appeal: after, actor: actorOf(user) });
-      return after;
+      const unit = await em.findOneByOrFail(Unit, { id: appeal.unitId });
+      return { appeal: after, unitName: unit.name };
     });
   }
 

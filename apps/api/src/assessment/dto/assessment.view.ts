@@ -251,7 +251,7 @@ export class AppealView {
   @ApiProperty({ type: String, nullable: true }) decidedAt!: string | null;
   @ApiProperty({ type: Number, nullable: true }) adjustmentId!: number | null;
 
-  static of(appeal: AssessmentAppeal, unitName = ''): AppealView {
+  static of(appeal: AssessmentAppeal, unitName: string): AppealView {
     return {
       id: appeal.id,
       runId: appeal.runId,
