@@ -4,6 +4,7 @@ import { DataSourceOptions } from 'typeorm';
 import { ASSESSMENT_ENTITIES } from '@app/assessment';
 import { AUDIT_ENTITIES } from '@app/audit';
 import { ESCALATION_ENTITIES } from '@app/escalation';
+import { EXPORTS_ENTITIES } from '@app/exports';
 import { NOTIFY_ENTITIES } from '@app/notify';
 import { ORG_ENTITIES } from '@app/org';
 import { PLANS_ENTITIES } from '@app/plans';
@@ -23,6 +24,7 @@ export const ENTITIES = [
   ...WORKFLOW_ENTITIES,
   ...ESCALATION_ENTITIES,
   ...ASSESSMENT_ENTITIES,
+  ...EXPORTS_ENTITIES,
 ];
 
 /** Options for either driver; the schema comes only from migrations, which run at start-up. */

@@ -7,7 +7,7 @@ const PLAN_TEXT = [
   '一、农用地',
   '（一）开展农用地土壤污染状况详查。2026年底前完成。（市农业农村局牵头，市生态环境局参与）',
 ].join('\n');
-/** The migrations under test, the newest last: undone newest first, then applied again in order. */
+/** The migrations under test, in order: undone newest first (with any later ones), then applied again. */
 const MIGRATIONS_UNDER_TEST = [
   'AddObligationAcceptedRating1768348800000',
   'AddObligationAcceptedComplete1768435200000',
@@ -93,13 +93,16 @@ describe('Accepted rating and completion kept on the obligation (migrations, e2e
     if (sqlite) {
       await dataSource.query('PRAGMA foreign_keys = OFF');
     }
-    for (const name of [...MIGRATIONS_UNDER_TEST].reverse()) {
+    // Undone newest first, down to the oldest under test (with the later ones, which a real downgrade undoes too).
+    const undone: string[] = [];
+    while (!undone.includes(MIGRATIONS_UNDER_TEST[0])) {
       const [last] = await dataSource.query<Array<{ name: string }>>(
         'SELECT name FROM migrations ORDER BY id DESC LIMIT 1',
       );
-      expect(last.name).toBe(name);
+      undone.unshift(last.name);
       await dataSource.undoLastMigration();
     }
+    expect(undone.slice(0, MIGRATIONS_UNDER_TEST.length)).toEqual(MIGRATIONS_UNDER_TEST);
     if (sqlite) {
       await dataSource.query('PRAGMA foreign_keys = ON');
     }
@@ -112,7 +115,7 @@ describe('Accepted rating and completion kept on the obligation (migrations, e2e
       expect(found).toEqual([]);
     }
 
-    expect((await dataSource.runMigrations()).map((migration) => migration.name)).toEqual(MIGRATIONS_UNDER_TEST);
+    expect((await dataSource.runMigrations()).map((migration) => migration.name)).toEqual(undone);
     const kept = await ratings();
     expect(kept.get(rated)).toBe(4);
     expect([...kept.values()].filter((rating) => rating !== null)).toEqual([4]);

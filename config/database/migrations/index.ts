@@ -14,6 +14,7 @@ import { SealAuditChainInBackground1768176000000 } from './1768176000000-SealAud
 import { AddProgressLagMargin1768262400000 } from './1768262400000-AddProgressLagMargin';
 import { AddObligationAcceptedRating1768348800000 } from './1768348800000-AddObligationAcceptedRating';
 import { AddObligationAcceptedComplete1768435200000 } from './1768435200000-AddObligationAcceptedComplete';
+import { AddExportJobs1768521600000 } from './1768521600000-AddExportJobs';
 
 /** Every migration, in order. Listed explicitly so the bundled API and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AddProgressLagMargin1768262400000,
   AddObligationAcceptedRating1768348800000,
   AddObligationAcceptedComplete1768435200000,
+  AddExportJobs1768521600000,
 ];

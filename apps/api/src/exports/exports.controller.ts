@@ -111,23 +111,23 @@ export class ExportsController {
   @ApiOperation({ summary: '后台导出（大文件）：立即返回任务，GET 查看进度，完成后下载' })
   @ApiOkResponse({ type: ExportJobView })
   async startJob(@CurrentUser() user: AuthUser, @Body() dto: CreateExportJobDto): Promise<ExportJobView> {
-    return ExportJobView.of(this.jobs.start(user.id, dto.kind, await this.prepare(user, dto)));
+    return ExportJobView.of(await this.jobs.start(user.id, dto.kind, await this.prepare(user, dto)));
   }
 
   @Get('jobs/:jobId')
   @Access(READ_ROLES, 'self')
   @ApiOperation({ summary: '导出进度（只能查看自己发起的导出）' })
   @ApiOkResponse({ type: ExportJobView })
-  job(@CurrentUser() user: AuthUser, @Param('jobId', JOB_ID) jobId: string): ExportJobView {
-    return ExportJobView.of(this.jobs.get(user.id, jobId));
+  async job(@CurrentUser() user: AuthUser, @Param('jobId', JOB_ID) jobId: string): Promise<ExportJobView> {
+    return ExportJobView.of(await this.jobs.get(user.id, jobId));
   }
 
   @Get('jobs/:jobId/file')
   @Access(READ_ROLES, 'self')
   @ApiOperation({ summary: '下载已完成的导出' })
   @ApiOkResponse(FILE)
-  jobFile(@CurrentUser() user: AuthUser, @Param('jobId', JOB_ID) jobId: string): StreamableFile {
-    return download(this.jobs.open(user.id, jobId));
+  async jobFile(@CurrentUser() user: AuthUser, @Param('jobId', JOB_ID) jobId: string): Promise<StreamableFile> {
+    return download(await this.jobs.open(user.id, jobId));
   }
 
   private prepare(user: AuthUser, dto: CreateExportJobDto): Promise<ExportTask> {
