@@ -6,9 +6,9 @@
  * aggregate of the same components (GROUP BY unit, no traces, nothing written).
  * Goal: compute ≤ 10 s and ≤ 2× the aggregate.
  *
- * Figures (22 Nov 2026, evening, 2 vCPU, load 1–2; median of 3; bench/README.md has the history):
- * - SQLite: aggregate 3.17 s, compute 4.00 s (1.26×). Both goals met.
- * - MariaDB 10.11 with a 6 GB buffer pool: aggregate 6.02 s, compute 7.87 s (1.31×). Both goals met. On the dev
+ * Figures (22 Nov 2026, late evening, 2 vCPU, idle machine; median of 3; bench/README.md has the history):
+ * - SQLite: aggregate 2.83 s, compute 3.49 s (1.24×). Both goals met.
+ * - MariaDB 10.11 with a 6 GB buffer pool: aggregate 4.73 s, compute 7.71 s (1.63×). Both goals met. On the dev
  *   server's default 128 MB pool everything is I/O-bound (≈ 2–3 min): `SET GLOBAL innodb_buffer_pool_size` first.
  *
  *   npx ts-node --transpile-only -r tsconfig-paths/register bench/assessment-scale.ts [units] [tasks] [runs]

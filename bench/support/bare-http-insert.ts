@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { dbTime } from '@app/core';
 import { openBareDb } from './bare-db';
 
 /** The round the floor's rows get: far above any real round, and removed after. */
@@ -25,8 +26,7 @@ export async function serveBareInserts(databaseUrl: string, poolSize: number): P
         progressText: string;
         percentComplete: number;
       };
-      const at = new Date().toISOString().slice(0, 23).replace('T', ' ');
-      db.run(sql, [obligationId, FLOOR_ROUND, body.progressText, body.percentComplete, at]).then(
+      db.run(sql, [obligationId, FLOOR_ROUND, body.progressText, body.percentComplete, dbTime(new Date())]).then(
         () => {
           res.writeHead(201, { 'Content-Type': 'application/json' });
           res.end(JSON.stringify({ obligationId }));

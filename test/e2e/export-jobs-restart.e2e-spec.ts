@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { App } from 'supertest/types';
-import { ExportJobRecord, ExportJobs } from '@app/exports';
+import { EXPORT_JOB_STALE_MS, ExportJobRecord, ExportJobs } from '@app/exports';
 import type { ExportTask } from '@app/exports';
 import { createApiApp } from '../../apps/api/src/create-app';
 import { JsonLogger } from '../../apps/api/src/common/json-logger';
@@ -89,14 +89,14 @@ describe('Export jobs across a restart (e2e)', () => {
     const ownerId = (await repository.findOneByOrFail({ id: started.body.id })).ownerId;
     // Running when the API stops.
     const cutOff = await t.app.get(ExportJobs).start(ownerId, 'task_table', stalledTask());
-    // Left `running` by a process that died without a word: its row has not been refreshed for two minutes.
+    // Left `running` by a process that died without a word: its row has not been refreshed for twice the staleness limit.
     const crashedId = '00000000-0000-4000-8000-000000000001';
     await repository.insert({
       ...(await repository.findOneByOrFail({ id: started.body.id })),
       id: crashedId,
       status: 'running',
       finishedAt: null,
-      aliveAt: new Date(Date.now() - 120_000),
+      aliveAt: new Date(Date.now() - 2 * EXPORT_JOB_STALE_MS),
     });
 
     await t.app.close();

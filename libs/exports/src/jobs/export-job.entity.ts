@@ -1,6 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { timestampColumn } from '@app/core';
 
+export const EXPORT_JOB_STATUSES = ['running', 'done', 'failed'] as const;
+export type ExportJobStatus = (typeof EXPORT_JOB_STATUSES)[number];
+
 /** A background export (`POST /api/exports/jobs`): kept in the database so its state outlives the process. */
 @Entity('export_job')
 @Index('ix_export_job_owner', ['ownerId', 'status'])
@@ -9,6 +12,7 @@ export class ExportJobRecord {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
+  /** What is being exported, e.g. `progress_table`. */
   @Column({ type: 'varchar', length: 32 })
   kind!: string;
 
@@ -16,7 +20,7 @@ export class ExportJobRecord {
   ownerId!: number;
 
   @Column({ type: 'varchar', length: 16 })
-  status!: 'running' | 'done' | 'failed';
+  status!: ExportJobStatus;
 
   @Column({ type: 'integer' })
   done!: number;
@@ -33,6 +37,7 @@ export class ExportJobRecord {
   @Column({ name: 'content_type', type: 'varchar', length: 120 })
   contentType!: string;
 
+  /** Why it failed, in Chinese. */
   @Column({ type: 'varchar', length: 200, nullable: true })
   error!: string | null;
 

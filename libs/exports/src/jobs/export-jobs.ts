@@ -9,23 +9,8 @@ import type { ExportFile } from '../common/export-file';
 import type { ExportTask } from '../common/export-task';
 import { ExportJobRecord } from './export-job.entity';
 
-export const EXPORT_JOB_STATUSES = ['running', 'done', 'failed'] as const;
-export type ExportJobStatus = (typeof EXPORT_JOB_STATUSES)[number];
-
-export interface ExportJob {
-  id: string;
-  /** What is being exported, e.g. `progress_table`. */
-  kind: string;
-  ownerId: number;
-  status: ExportJobStatus;
-  done: number;
-  total: number;
-  filename: string;
-  createdAt: Date;
-  finishedAt: Date | null;
-  /** Why it failed, in Chinese. */
-  error: string | null;
-}
+/** What the caller sees of a job: its row without what only serving the file needs. */
+export type ExportJob = Omit<ExportJobRecord, 'asciiFilename' | 'contentType' | 'aliveAt'>;
 
 /** A finished file stays downloadable this long. */
 export const EXPORT_JOB_TTL_MS = 60 * 60 * 1000;
